@@ -1,0 +1,17 @@
+import { randomBytes } from 'node:crypto';
+
+/** UUID version 7 (RFC 9562): time-ordered, so event ids sort by creation time. */
+export function uuidv7(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6] & 0x0f) | 0x70;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Stream ids carry their aggregate kind so an auditor can tell which service owns them. */
+export const streamIds = {
+  clue: (clueId: string) => `clue-${clueId}`,
+  problem: (problemId: string) => `problem-${problemId}`,
+};

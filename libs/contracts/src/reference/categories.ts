@@ -1,0 +1,36 @@
+/** Problem categories a reporter chooses from (问题类别). */
+export const CATEGORIES = {
+  water: { zh: '水污染', en: 'Water pollution' },
+  air: { zh: '大气污染', en: 'Air pollution' },
+  noise: { zh: '噪声污染', en: 'Noise' },
+  'solid-waste': { zh: '固体废物', en: 'Solid waste' },
+  'hazardous-waste': { zh: '危险废物', en: 'Hazardous waste' },
+  soil: { zh: '土壤污染', en: 'Soil pollution' },
+  radiation: { zh: '辐射', en: 'Radiation' },
+  ecological: { zh: '生态破坏', en: 'Ecological damage' },
+  'drinking-water-source': { zh: '饮用水水源', en: 'Drinking-water source' },
+  other: { zh: '其他', en: 'Other' },
+} as const;
+
+export type Category = keyof typeof CATEGORIES;
+export const CATEGORY_CODES = Object.keys(CATEGORIES) as Category[];
+
+/** Discovery channels (线索来源渠道). */
+export const CHANNELS = {
+  'public-web': { zh: '群众网上举报', en: 'Public web report' },
+  'hotline-12345': { zh: '12345热线', en: '12345 hotline' },
+  'hotline-12369': { zh: '12369热线', en: '12369 hotline' },
+  phone: { zh: '来电', en: 'Phone call' },
+  letter: { zh: '来信', en: 'Letter' },
+  visit: { zh: '来访', en: 'Visit' },
+  petition: { zh: '信访', en: 'Petition' },
+  'grid-patrol': { zh: '网格员巡查', en: 'Grid worker patrol' },
+  'river-chief': { zh: '河长巡河', en: 'River chief patrol' },
+  organisation: { zh: '社会组织', en: 'Organisation' },
+  media: { zh: '媒体舆情', en: 'Media and public opinion' },
+  'monitoring-alarm': { zh: '在线监控报警', en: 'Online monitoring alarm' },
+  inspection: { zh: '执法检查', en: 'Inspection finding' },
+} as const;
+
+export type Channel = keyof typeof CHANNELS;
+export const CHANNEL_CODES = Object.keys(CHANNELS) as Channel[];

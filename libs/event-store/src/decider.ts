@@ -1,0 +1,55 @@
+import type { EventMetadata } from '@qingyuan/contracts';
+import type { Tx } from './db';
+import { ConcurrencyConflict } from './errors';
+import type { PgEventStore } from './event-store';
+import type { AppendResult, NewEvent } from './types';
+
+/** A rule the domain refuses a command by. Messages are bilingual because they reach the user. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+    readonly kind: 'invalid' | 'not-found' | 'conflict' | 'forbidden' = 'conflict',
+  ) {
+    super(en);
+    this.name = 'DomainError';
+  }
+}
+
+/** Pure domain logic: command + state → events; state + event → state. No I/O, no framework. */
+export interface Decider<State, Command, Event extends NewEvent> {
+  initialState(): State;
+  evolve(state: State, event: Event): State;
+  decide(command: Command, state: State): Event[];
+}
+
+export interface CommandOptions {
+  /** the version the caller last saw (HTTP If-Match); without it the loaded version is used */
+  expectedVersion?: number;
+  tx?: Tx;
+}
+
+/** Load a stream, fold it, decide, append with the loaded version: the write fails if anyone got there first. */
+export async function handleCommand<S, C, E extends NewEvent>(
+  store: PgEventStore,
+  streamId: string,
+  decider: Decider<S, C, E>,
+  command: C,
+  metadata: EventMetadata,
+  options: CommandOptions = {},
+): Promise<AppendResult> {
+  const run = async (tx: Tx) => {
+    const history = await store.readStream(streamId, tx);
+    const version = history.length;
+    const earlier = metadata.commandId ? history.filter((e) => e.metadata.commandId === metadata.commandId) : [];
+    if (earlier.length > 0) return { streamId, nextVersion: earlier[earlier.length - 1].streamVersion, events: earlier };
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+      throw new ConcurrencyConflict(streamId, options.expectedVersion, version);
+    }
+    const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+    const events = decider.decide(command, state);
+    return store.appendIn(tx, streamId, version === 0 ? 'no-stream' : version, events, metadata);
+  };
+  return options.tx ? run(options.tx) : store.db.transaction(run);
+}

@@ -1,0 +1,201 @@
+import { uuidv7, type EventMetadata } from '@qingyuan/contracts';
+import { asStoredJson } from './canonical-json';
+import { checkSchemaName, type Db, type Sql, type Tx } from './db';
+import { ConcurrencyConflict, StreamAlreadyExists } from './errors';
+import { GENESIS_HASH, eventHash } from './hash-chain';
+import type { AppendResult, ExpectedVersion, LogPosition, NewEvent, StoredEvent } from './types';
+
+/** Runs inside the append transaction, e.g. to keep a read model in step with the stream. */
+export type AppendHook = (tx: Tx, events: StoredEvent[]) => Promise<void>;
+
+interface EventRow {
+  global_position: string;
+  tx_id: string;
+  stream_id: string;
+  stream_version: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date | string;
+  prev_hash: Buffer;
+  hash: Buffer;
+}
+
+const COLUMNS = `global_position, tx_id::text AS tx_id, stream_id, stream_version, event_id, event_type,
+  schema_version, data, metadata, recorded_at, prev_hash, hash`;
+
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    globalPosition: BigInt(row.global_position),
+    txId: row.tx_id,
+    streamId: row.stream_id,
+    streamVersion: Number(row.stream_version),
+    eventId: row.event_id,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The append-only event store of one service, in that service's PostgreSQL schema.
+ * Append checks the expected version under the stream's row lock, so the per-stream hash chain is computed
+ * without races and a conflict is an error, never an overwrite.
+ */
+export class PgEventStore {
+  private readonly hooks: AppendHook[] = [];
+
+  constructor(
+    readonly db: Db,
+    readonly schema: string,
+  ) {
+    checkSchemaName(schema);
+  }
+
+  /** Register work that must commit together with every append (inline projections). */
+  onAppend(hook: AppendHook): void {
+    this.hooks.push(hook);
+  }
+
+  async append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
+    return this.db.transaction((tx) => this.appendIn(tx, streamId, expected, events, metadata));
+  }
+
+  /** Append within a caller's transaction (e.g. together with an inbox record). */
+  async appendIn(
+    tx: Tx,
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('nothing to append');
+    const s = this.schema;
+    if (expected === 'no-stream' || expected === 'any' || expected === 0) {
+      const created = await tx.query(
+        `INSERT INTO ${s}.streams (stream_id, version, head_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
+        [streamId, GENESIS_HASH],
+      );
+      if (expected === 'no-stream' && created.rowCount === 0) throw new StreamAlreadyExists(streamId);
+    }
+    // The row lock serialises writers of this stream: the version check and the hash chain are race-free.
+    const head = await tx.query<{ version: string; head_hash: Buffer }>(
+      `SELECT version, head_hash FROM ${s}.streams WHERE stream_id = $1 FOR UPDATE`,
+      [streamId],
+    );
+    if (metadata.commandId) {
+      // A retried command (a flaky phone connection) gets its first result back instead of a second write.
+      const earlier = await this.eventsOfCommand(tx, streamId, metadata.commandId);
+      if (earlier.length > 0) return { streamId, nextVersion: earlier[earlier.length - 1].streamVersion, events: earlier };
+    }
+    const actual = head.rows.length ? Number(head.rows[0].version) : 0;
+    if (head.rows.length === 0 || (typeof expected === 'number' && actual !== expected)) {
+      throw new ConcurrencyConflict(streamId, typeof expected === 'number' ? expected : 0, actual);
+    }
+    let prevHash: Buffer = head.rows.length ? head.rows[0].head_hash : GENESIS_HASH;
+    const recordedAt = new Date().toISOString();
+    const stored: Array<Omit<StoredEvent, 'globalPosition' | 'txId'>> = events.map((event, i) => {
+      const fields = {
+        streamId,
+        streamVersion: actual + 1 + i,
+        eventId: uuidv7(),
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? 1,
+        data: asStoredJson(event.data),
+        metadata: asStoredJson(metadata),
+        recordedAt,
+      };
+      const hash = eventHash(prevHash, fields);
+      const row = { ...fields, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    const values: unknown[] = [];
+    const tuples = stored.map((e, i) => {
+      values.push(e.streamId, e.streamVersion, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data),
+        JSON.stringify(e.metadata), e.recordedAt, e.prevHash, e.hash);
+      const p = i * 10;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb, $${p + 8}, $${p + 9}, $${p + 10})`;
+    });
+    const inserted = await tx.query<{ global_position: string; tx_id: string }>(
+      `INSERT INTO ${s}.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata,
+         recorded_at, prev_hash, hash)
+       VALUES ${tuples.join(', ')} RETURNING global_position, tx_id::text AS tx_id`,
+      values,
+    );
+    const nextVersion = actual + events.length;
+    await tx.query(`UPDATE ${s}.streams SET version = $2, head_hash = $3, updated_at = now() WHERE stream_id = $1`, [
+      streamId,
+      nextVersion,
+      prevHash,
+    ]);
+    const result = stored.map((e, i) => ({
+      ...e,
+      globalPosition: BigInt(inserted.rows[i].global_position),
+      txId: inserted.rows[i].tx_id,
+    }));
+    for (const hook of this.hooks) await hook(tx, result);
+    return { streamId, nextVersion, events: result };
+  }
+
+  async readStream(streamId: string, sql: Sql = this.db): Promise<StoredEvent[]> {
+    const { rows } = await sql.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.schema}.events WHERE stream_id = $1 ORDER BY stream_version`,
+      [streamId],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  /**
+   * Events after a position, in commit-safe order: only transactions older than the oldest one still running
+   * are read, so an event committed late can never fall behind a reader's checkpoint.
+   */
+  async readAll(after: LogPosition, limit: number, sql: Sql = this.db): Promise<StoredEvent[]> {
+    const { rows } = await sql.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.schema}.events
+        WHERE (tx_id, global_position) > ($1::xid8, $2::bigint)
+          AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY tx_id, global_position
+        LIMIT $3`,
+      [after.txId, after.position.toString(), limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  /** Every event after a global position, in position order (rebuilds and audits, not relays). */
+  async readFrom(afterPosition: bigint, limit: number, sql: Sql = this.db): Promise<StoredEvent[]> {
+    const { rows } = await sql.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.schema}.events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+      [afterPosition.toString(), limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async streamVersion(streamId: string, sql: Sql = this.db): Promise<number> {
+    const { rows } = await sql.query<{ version: string }>(
+      `SELECT version FROM ${this.schema}.streams WHERE stream_id = $1`,
+      [streamId],
+    );
+    return rows.length ? Number(rows[0].version) : 0;
+  }
+
+  private async eventsOfCommand(sql: Sql, streamId: string, commandId: string): Promise<StoredEvent[]> {
+    const { rows } = await sql.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.schema}.events
+        WHERE stream_id = $1 AND metadata ? 'commandId' AND metadata->>'commandId' = $2 ORDER BY stream_version`,
+      [streamId, commandId],
+    );
+    return rows.map(toStoredEvent);
+  }
+}
