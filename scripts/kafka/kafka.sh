@@ -113,19 +113,19 @@ remove_run_dir() {
   esac
 }
 
+# print_logs <run dir> [lines] [file...]: tail of the broker's files (default broker.log stdout.log).
 print_logs() {
-  local dir="$1" n="${2:-60}"
-  if [[ -s "$dir/broker.log" ]]; then
-    printf -- '----- last %s lines of %s -----\n' "$n" "$dir/broker.log" >&2
-    tail -n "$n" "$dir/broker.log" >&2
-  fi
-  if [[ -s "$dir/stdout.log" ]]; then
-    printf -- '----- last %s lines of %s -----\n' "$n" "$dir/stdout.log" >&2
-    tail -n "$n" "$dir/stdout.log" >&2
-  fi
-  if [[ ! -s "$dir/broker.log" && ! -s "$dir/stdout.log" ]]; then
-    log "(no broker output in $dir)"
-  fi
+  local dir="$1" n="${2:-60}" f shown=0
+  shift 2 || shift $#
+  (($# > 0)) || set -- broker.log stdout.log
+  for f in "$@"; do
+    [[ -s "$dir/$f" ]] || continue
+    printf -- '----- last %s lines of %s -----\n' "$n" "$dir/$f" >&2
+    tail -n "$n" "$dir/$f" >&2
+    shown=1
+  done
+  ((shown)) || log "(no output in $dir)"
+  return 0
 }
 
 # TERM, wait up to KAFKA_STOP_TIMEOUT seconds, then KILL.
@@ -262,10 +262,10 @@ cmd_start() {
   local cluster_id
   log "formatting storage in $run/data"
   cluster_id="$("$JAVA" "$log4j" -cp "$cp" kafka.tools.StorageTool random-uuid 2>>"$run/stdout.log" | tail -n1)"
-  [[ "$cluster_id" =~ ^[A-Za-z0-9_-]{22}$ ]] || { print_logs "$run"; die "StorageTool random-uuid gave '$cluster_id'"; }
+  [[ "$cluster_id" =~ ^[A-Za-z0-9_-]{22}$ ]] || { print_logs "$run" 60 storage-tool.log stdout.log; die "StorageTool random-uuid gave '$cluster_id'"; }
   if ! "$JAVA" "$log4j" -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$run/server.properties" \
     >>"$run/stdout.log" 2>&1; then
-    print_logs "$run"
+    print_logs "$run" 60 storage-tool.log stdout.log
     die "StorageTool format failed"
   fi
 

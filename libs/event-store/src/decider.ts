@@ -10,7 +10,7 @@ export class DomainError extends Error {
     readonly code: string,
     readonly zh: string,
     readonly en: string,
-    readonly kind: 'invalid' | 'not-found' | 'conflict' | 'forbidden' = 'conflict',
+    readonly kind: 'invalid' | 'not-found' | 'conflict' | 'forbidden' | 'unauthenticated' = 'conflict',
   ) {
     super(en);
     this.name = 'DomainError';
@@ -49,6 +49,7 @@ export async function handleCommand<S, C, E extends NewEvent>(
     }
     const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
     const events = decider.decide(command, state);
+    if (events.length === 0) return { streamId, nextVersion: version, events: [] };
     return store.appendIn(tx, streamId, version === 0 ? 'no-stream' : version, events, metadata);
   };
   return options.tx ? run(options.tx) : store.db.transaction(run);

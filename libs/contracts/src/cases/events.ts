@@ -34,7 +34,10 @@ export interface ProblemAssigned {
 export interface RectificationReported {
   problemId: string;
   summary: string;
+  /** descriptions or references of photos and documents */
   evidence: string[];
+  /** staff user id of the reporter of the rectification (never a public reporter) */
+  reportedBy: string;
 }
 
 /** 核查: pass closes the problem, fail returns it to rectification */

@@ -55,8 +55,8 @@ export interface ClueProgressed {
   clueId: string;
   problemId: string;
   stage: PublicStage;
-  /** a short public text, never internal notes */
-  publicNote?: string;
+  /** where and by when the problem is handled, as told to the reporter (no names of officials) */
+  assignment?: { townCode: string; leadDepartment: string; deadline: string };
   sourceEventId: string;
 }
 

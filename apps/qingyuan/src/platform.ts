@@ -1,0 +1,44 @@
+import { startCasesService } from '@qingyuan/cases-service';
+import { startGateway, type RunningGateway } from '@qingyuan/gateway-service';
+import { startIntakeService } from '@qingyuan/intake-service';
+import type { EventBus } from '@qingyuan/messaging';
+import type { RunningService } from '@qingyuan/service-kit';
+import type { PlatformSecrets } from './secrets';
+
+export interface PlatformOptions {
+  databaseUrl: string;
+  bus: EventBus;
+  secrets: PlatformSecrets;
+  /** the gateway's port; the services take free ports on 127.0.0.1 */
+  port: number;
+  host?: string;
+}
+
+export interface RunningPlatform {
+  gateway: RunningGateway;
+  services: RunningService[];
+  stop(): Promise<void>;
+}
+
+/** Every service in this process, each on its own port, behind the gateway. */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const common = { databaseUrl: options.databaseUrl, bus: options.bus, authSecret: options.secrets.authSecret, port: 0 };
+  const intake = await startIntakeService({ ...common, masterKey: options.secrets.masterKey });
+  const cases = await startCasesService(common);
+  const gateway = await startGateway({
+    databaseUrl: options.databaseUrl,
+    authSecret: options.secrets.authSecret,
+    services: { intake: intake.url, cases: cases.url },
+    port: options.port,
+    host: options.host,
+  });
+  const services = [intake, cases];
+  return {
+    gateway,
+    services,
+    async stop() {
+      await gateway.stop();
+      for (const service of services) await service.stop();
+    },
+  };
+}

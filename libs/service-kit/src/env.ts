@@ -1,0 +1,43 @@
+/** Read configuration from the environment; a missing or malformed value stops the start with a clear message. */
+export function requireEnv(name: string, hint: string): string {
+  const value = process.env[name]?.trim();
+  if (!value) {
+    throw new Error(`${name} is not set: ${hint} / 缺少环境变量 ${name}`);
+  }
+  return value;
+}
+
+export function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a TCP port (0-65535), got "${raw}"`);
+  return port;
+}
+
+export function brokersFromEnv(): string[] | undefined {
+  const raw = process.env.KAFKA_BROKERS?.trim();
+  return raw ? raw.split(',').map((b) => b.trim()).filter(Boolean) : undefined;
+}
+
+export function checkAuthSecret(secret: string): string {
+  if (secret.length < 32) throw new Error('QINGYUAN_AUTH_SECRET must be at least 32 characters');
+  return secret;
+}
+
+/** Stop cleanly on Ctrl-C or a container stop; a second signal exits at once. */
+export function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    stop()
+      .then(() => process.exit(0))
+      .catch((error) => {
+        process.stderr.write(`shutdown after ${signal} failed: ${String(error)}\n`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

@@ -1,0 +1,89 @@
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Db } from '@qingyuan/event-store';
+import { openDatabase, startHttpService, type HealthCheck, type RunningService } from '@qingyuan/service-kit';
+import { JsonLogger } from '@qingyuan/telemetry';
+import { GatewayModule } from './gateway.module';
+import { UserDirectory } from './identity/user-directory';
+import { IdentityInitial1764400000000 } from './migrations/1764400000000-identity-initial';
+import { OpenApiCatalogue } from './proxy/openapi-catalogue';
+import { serviceProxy, type Routes } from './proxy/service-proxy';
+
+export interface GatewayConfig {
+  databaseUrl: string;
+  authSecret: string;
+  /** service name → base URL, e.g. { intake: 'http://127.0.0.1:8081' } */
+  services: Routes;
+  port: number;
+  host?: string;
+  sessionTtlSeconds?: number;
+}
+
+export interface RunningGateway extends RunningService {
+  users: UserDirectory;
+  /** set when this start created the first administrator */
+  adminPassword?: string;
+}
+
+export const GATEWAY_MIGRATIONS = [IdentityInitial1764400000000];
+
+function serviceHealth(name: string, url: string): HealthCheck {
+  return {
+    name,
+    async check() {
+      const answer = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2500) });
+      if (!answer.ok) {
+        const body = (await answer.json().catch(() => ({}))) as { checks?: Record<string, string> };
+        const failing = Object.entries(body.checks ?? {}).filter(([, v]) => v !== 'ok').map(([k, v]) => `${k}: ${v}`);
+        throw new Error(failing.length ? failing.join('; ') : `HTTP ${answer.status}`);
+      }
+    },
+  };
+}
+
+/** The one HTTP entry: sign-in and accounts, the proxy to each service, merged OpenAPI, platform health. */
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const logger = new JsonLogger('gateway');
+  const dataSource = await openDatabase({ url: config.databaseUrl, schema: 'identity', migrations: GATEWAY_MIGRATIONS });
+  const users = new UserDirectory(new Db(dataSource));
+  const adminPassword = await users.ensureAdmin();
+  const routes = () => config.services;
+  const catalogue = new OpenApiCatalogue(routes);
+  const checks: HealthCheck[] = [
+    { name: 'gateway.database', check: async () => void (await dataSource.query('SELECT 1')) },
+    ...Object.entries(config.services).map(([name, url]) => serviceHealth(name, url)),
+  ];
+  const { app, url } = await startHttpService(
+    GatewayModule.register({ users, catalogue, authSecret: config.authSecret, sessionTtlSeconds: config.sessionTtlSeconds ?? 8 * 3600, healthChecks: checks }),
+    {
+      name: 'gateway',
+      title: 'Qingyuan 清源',
+      description: '',
+      port: config.port,
+      host: config.host ?? '0.0.0.0',
+      logger,
+      swagger: false,
+      beforeBodyParser: (express) => express.use(serviceProxy(routes)),
+    },
+  );
+  const own = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Qingyuan 清源 API')
+      .setDescription('清源：环境污染问题发现与闭环处置平台 — 网关、各服务合并的接口文档 / Qingyuan platform API: the gateway and every service')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  catalogue.setOwn(own);
+  SwaggerModule.setup('docs', app, own, { swaggerOptions: { url: '/openapi.json' }, customSiteTitle: 'Qingyuan 清源 API' });
+  return {
+    name: 'gateway',
+    url,
+    users,
+    adminPassword,
+    async stop() {
+      await app.close();
+      await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLE_CODES, type Role } from '@qingyuan/auth';
+import { DEPARTMENT_CODES, TOWN_CODES } from '@qingyuan/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export class SignInDto {
+  @ApiProperty({ example: 'admin' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  username: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  password: string;
+}
+
+export class SessionDto {
+  @ApiProperty({ description: 'Bearer token' })
+  token: string;
+
+  @ApiProperty()
+  expiresAt: string;
+
+  @ApiProperty()
+  user: { userId: string; name: string; roles: string[]; towns: string[]; departments: string[] };
+}
+
+export class CreateUserDto {
+  @ApiProperty({ description: '登录名：小写字母、数字、点、横线 / lower-case login name', example: 'choucheng.li' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/)
+  username: string;
+
+  @ApiProperty({ description: '姓名 / display name', example: '李明' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  displayName: string;
+
+  @ApiProperty({ enum: ROLE_CODES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLE_CODES.length)
+  @IsIn(ROLE_CODES, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional({ description: '管辖镇街（空 = 全市）/ towns in scope (empty = whole city)', enum: TOWN_CODES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(TOWN_CODES, { each: true })
+  towns?: string[];
+
+  @ApiPropertyOptional({ description: '所属部门（空 = 全部）/ departments in scope', enum: DEPARTMENT_CODES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(DEPARTMENT_CODES, { each: true })
+  departments?: string[];
+}

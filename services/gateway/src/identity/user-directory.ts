@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal, Role } from '@qingyuan/auth';
+import { DomainError, type Sql } from '@qingyuan/event-store';
+import { generatePassword, hashPassword, verifyPassword } from './password';
+
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCK_MINUTES = 15;
+
+interface UserRow {
+  user_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: Role[];
+  towns: string[];
+  departments: string[];
+  active: boolean;
+  failed_attempts: number;
+  locked_until: Date | null;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  towns?: string[];
+  departments?: string[];
+}
+
+export interface UserSummary {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  towns: string[];
+  departments: string[];
+  active: boolean;
+}
+
+const BAD_CREDENTIALS = () =>
+  new DomainError('BAD_CREDENTIALS', '用户名或密码错误', 'Wrong username or password', 'unauthenticated');
+
+function toPrincipal(row: UserRow): Principal {
+  return { userId: row.user_id, name: row.display_name, roles: row.roles, towns: row.towns, departments: row.departments };
+}
+
+/** Local staff accounts: scrypt-hashed passwords, lock-out after repeated failures, no default password. */
+export class UserDirectory {
+  constructor(private readonly sql: Sql) {}
+
+  /** On an empty directory create `admin` with a fresh random password and return it (shown once, never stored). */
+  async ensureAdmin(): Promise<string | undefined> {
+    const { rows } = await this.sql.query(`SELECT 1 FROM identity.users WHERE 'admin' = ANY(roles) LIMIT 1`);
+    if (rows.length) return undefined;
+    const { password } = await this.create({ username: 'admin', displayName: '系统管理员', roles: ['admin'] }, 'system');
+    return password;
+  }
+
+  async create(user: NewUser, actorId: string): Promise<{ user: UserSummary; password: string }> {
+    const password = generatePassword();
+    const userId = randomUUID();
+    const inserted = await this.sql.query(
+      `INSERT INTO identity.users (user_id, username, display_name, password_hash, roles, towns, departments)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
+      [userId, user.username, user.displayName, await hashPassword(password), user.roles, user.towns ?? [], user.departments ?? []],
+    );
+    if (inserted.rowCount === 0) throw new DomainError('USERNAME_TAKEN', '用户名已存在', 'The username is taken');
+    await this.audit(actorId, 'user-created', user.username, { roles: user.roles, towns: user.towns ?? [], departments: user.departments ?? [] });
+    return {
+      user: { userId, username: user.username, displayName: user.displayName, roles: user.roles, towns: user.towns ?? [], departments: user.departments ?? [], active: true },
+      password,
+    };
+  }
+
+  async resetPassword(username: string, actorId: string): Promise<string> {
+    const password = generatePassword();
+    const updated = await this.sql.query(
+      `UPDATE identity.users SET password_hash = $2, failed_attempts = 0, locked_until = NULL, updated_at = now()
+        WHERE username = $1`,
+      [username, await hashPassword(password)],
+    );
+    if (updated.rowCount === 0) throw new DomainError('USER_NOT_FOUND', '用户不存在', 'No such user', 'not-found');
+    await this.audit(actorId, 'password-reset', username);
+    return password;
+  }
+
+  async signIn(username: string, password: string, now = new Date()): Promise<Principal> {
+    const { rows } = await this.sql.query<UserRow>('SELECT * FROM identity.users WHERE username = $1', [username]);
+    const user = rows[0];
+    if (!user || !user.active) {
+      await this.audit(null, 'sign-in-failed', username, { reason: 'unknown-or-inactive' });
+      throw BAD_CREDENTIALS();
+    }
+    if (user.locked_until && user.locked_until > now) {
+      await this.audit(user.user_id, 'sign-in-refused-locked', username);
+      throw new DomainError(
+        'ACCOUNT_LOCKED',
+        `密码错误次数过多，账号已锁定 ${LOCK_MINUTES} 分钟`,
+        `Too many failed sign-ins; the account is locked for ${LOCK_MINUTES} minutes`,
+        'unauthenticated',
+      );
+    }
+    if (!(await verifyPassword(password, user.password_hash))) {
+      const failures = user.failed_attempts + 1;
+      const lock = failures >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+      await this.sql.query(
+        'UPDATE identity.users SET failed_attempts = $2, locked_until = $3 WHERE user_id = $1',
+        [user.user_id, lock ? 0 : failures, lock],
+      );
+      await this.audit(user.user_id, lock ? 'account-locked' : 'sign-in-failed', username, { failures });
+      throw BAD_CREDENTIALS();
+    }
+    await this.sql.query('UPDATE identity.users SET failed_attempts = 0, locked_until = NULL WHERE user_id = $1', [user.user_id]);
+    await this.audit(user.user_id, 'signed-in', username);
+    return toPrincipal(user);
+  }
+
+  async list(): Promise<UserSummary[]> {
+    const { rows } = await this.sql.query<UserRow>('SELECT * FROM identity.users ORDER BY username');
+    return rows.map((r) => ({
+      userId: r.user_id,
+      username: r.username,
+      displayName: r.display_name,
+      roles: r.roles,
+      towns: r.towns,
+      departments: r.departments,
+      active: r.active,
+    }));
+  }
+
+  private async audit(actorId: string | null, action: string, username: string, detail: Record<string, unknown> = {}): Promise<void> {
+    await this.sql.query(
+      'INSERT INTO identity.audit_log (actor_id, action, username, detail) VALUES ($1, $2, $3, $4::jsonb)',
+      [actorId, action, username, JSON.stringify(detail)],
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { context, propagation } from '@opentelemetry/api';
+import type { NextFunction, Request, Response } from 'express';
+
+/** Which service answers which path prefix. */
+export type Routes = Record<string, string>;
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
+
+function unavailable(res: Response, service: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const zh = `服务暂不可用（${service}），请稍后再试`;
+  const en = `The ${service} service is unavailable; try again shortly`;
+  res.status(502).json({ statusCode: 502, code: 'SERVICE_UNAVAILABLE', message: `${zh} / ${en}`, zh, en });
+}
+
+/**
+ * Streams /api/<service>/… to the service unchanged (body, Authorization, If-Match), adding the trace context
+ * so one trace follows the request through the gateway into the service.
+ */
+export function serviceProxy(routes: () => Routes) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const match = req.path.match(/^\/api\/([a-z-]+)(?:\/|$)/);
+    const target = match ? routes()[match[1]] : undefined;
+    if (!match || !target) return next();
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+    }
+    headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    propagation.inject(context.active(), headers);
+    const url = new URL(req.originalUrl, target);
+    const upstream = httpRequest(url, { method: req.method, headers }, (answer: IncomingMessage) => {
+      const out: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+      }
+      res.writeHead(answer.statusCode ?? 502, out);
+      answer.pipe(res);
+    });
+    upstream.setTimeout(60_000, () => upstream.destroy(new Error('upstream timeout')));
+    upstream.on('error', () => unavailable(res, match[1]));
+    req.pipe(upstream);
+  };
+}

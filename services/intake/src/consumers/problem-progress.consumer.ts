@@ -1,0 +1,73 @@
+import {
+  TOPICS,
+  type ProblemAssigned,
+  type ProblemClosed,
+  type ProblemOpened,
+  type PublicStage,
+  type RectificationReported,
+  type RectificationVerified,
+} from '@qingyuan/contracts';
+import type { Tx } from '@qingyuan/event-store';
+import type { EventEnvelope } from '@qingyuan/messaging';
+import type { InboxSubscription } from '@qingyuan/service-kit';
+import type { ClueQueries } from '../clue.queries';
+import type { ClueService } from '../clue.service';
+
+/**
+ * Follows cases' events and records, on each clue's own stream, the stage its reporter sees.
+ * Intake's read models are therefore rebuilt from intake's own events alone.
+ */
+export function problemProgressConsumer(clues: ClueService, queries: ClueQueries): InboxSubscription {
+  return {
+    group: 'intake.problem-progress',
+    topics: [TOPICS.cases],
+    async handle(tx: Tx, event: EventEnvelope): Promise<void> {
+      const progress = async (clueIds: string[], problemId: string, stage: PublicStage, assignment?: ProblemAssigned) => {
+        for (const clueId of clueIds) {
+          await clues.recordProgress(
+            tx,
+            clueId,
+            {
+              problemId,
+              stage,
+              sourceEventId: event.id,
+              assignment: assignment && {
+                townCode: assignment.townCode,
+                leadDepartment: assignment.leadDepartment,
+                deadline: assignment.deadline,
+              },
+            },
+            event.correlationid,
+          );
+        }
+      };
+      switch (event.type) {
+        case 'ProblemOpened': {
+          const d = event.data as ProblemOpened;
+          await progress(d.clueIds, d.problemId, 'accepted');
+          return;
+        }
+        case 'ProblemAssigned': {
+          const d = event.data as ProblemAssigned;
+          await progress(await queries.clueIdsOfProblem(d.problemId, tx), d.problemId, 'assigned', d);
+          return;
+        }
+        case 'RectificationReported': {
+          const d = event.data as RectificationReported;
+          await progress(await queries.clueIdsOfProblem(d.problemId, tx), d.problemId, 'verifying');
+          return;
+        }
+        case 'RectificationVerified': {
+          const d = event.data as RectificationVerified;
+          if (!d.passed) await progress(await queries.clueIdsOfProblem(d.problemId, tx), d.problemId, 'rectifying');
+          return;
+        }
+        case 'ProblemClosed': {
+          const d = event.data as ProblemClosed;
+          await progress(d.clueIds, d.problemId, 'closed');
+          return;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { startIntakeService, INTAKE_MIGRATIONS, type IntakeConfig } from './intake.service';
+export { clueViewProjection } from './projections/clue-view.projection';

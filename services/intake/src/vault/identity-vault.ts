@@ -1,0 +1,69 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Sql } from '@qingyuan/event-store';
+import { AES_256_GCM, blindIndex, open, seal, type MasterKey } from './envelope-crypto';
+
+/** What a real-name reporter gives; it lives only here, encrypted, and never in an event, log or message. */
+export interface ReporterIdentity {
+  name: string;
+  phone: string;
+  idNumber?: string;
+  address?: string;
+}
+
+export interface IdentityAccess {
+  actorId: string;
+  purpose: string;
+  /** e.g. the clue or reward case the access is for */
+  caseRef: string;
+}
+
+/**
+ * The reporter identity vault (举报人身份保险库), in its own schema. Deleting a reporter's key makes the identity
+ * unrecoverable (crypto-shredding) while events, which only hold the reference, stay intact.
+ */
+export class IdentityVault {
+  constructor(
+    private readonly masterKey: MasterKey,
+    private readonly schema = 'intake_vault',
+  ) {}
+
+  /** Store an identity inside the caller's transaction; returns the pseudonymous reporter reference. */
+  async store(sql: Sql, identity: ReporterIdentity): Promise<string> {
+    const reporterRef = randomUUID();
+    const keyId = randomUUID();
+    const dek = randomBytes(32);
+    const wrapped = seal(this.masterKey.key, dek, `dek:${keyId}`);
+    const payload = Buffer.from(JSON.stringify(identity), 'utf8');
+    await sql.query(
+      `INSERT INTO ${this.schema}.subject_keys (key_id, wrapped_dek, kek_id, alg) VALUES ($1, $2, $3, $4)`,
+      [keyId, wrapped, this.masterKey.id, AES_256_GCM],
+    );
+    await sql.query(
+      `INSERT INTO ${this.schema}.reporters (reporter_ref, key_id, enc_identity, alg, phone_hmac) VALUES ($1, $2, $3, $4, $5)`,
+      [reporterRef, keyId, seal(dek, payload, `reporter:${reporterRef}`), AES_256_GCM, blindIndex(this.masterKey.key, normalisePhone(identity.phone))],
+    );
+    return reporterRef;
+  }
+
+  /** Decrypt an identity; every access is recorded first, with who, why and for which case. */
+  async resolve(sql: Sql, reporterRef: string, access: IdentityAccess): Promise<ReporterIdentity | undefined> {
+    await sql.query(
+      `INSERT INTO ${this.schema}.access_log (reporter_ref, actor_id, purpose, case_ref) VALUES ($1, $2, $3, $4)`,
+      [reporterRef, access.actorId, access.purpose, access.caseRef],
+    );
+    const { rows } = await sql.query<{ enc_identity: Buffer; wrapped_dek: Buffer; key_id: string; destroyed_at: Date | null }>(
+      `SELECT r.enc_identity, k.wrapped_dek, k.key_id, k.destroyed_at
+         FROM ${this.schema}.reporters r JOIN ${this.schema}.subject_keys k USING (key_id)
+        WHERE r.reporter_ref = $1`,
+      [reporterRef],
+    );
+    const row = rows[0];
+    if (!row || row.destroyed_at || !row.wrapped_dek.length) return undefined;
+    const dek = open(this.masterKey.key, row.wrapped_dek, `dek:${row.key_id}`);
+    return JSON.parse(open(dek, row.enc_identity, `reporter:${reporterRef}`).toString('utf8')) as ReporterIdentity;
+  }
+}
+
+export function normalisePhone(phone: string): string {
+  return phone.replace(/[\s-]/g, '').replace(/^\+?86/, '');
+}
