@@ -1,28 +1,9 @@
 import type { EventMetadata } from '@qingyuan/contracts';
+import type { Decider } from '@qingyuan/domain';
 import type { Tx } from './db';
 import { ConcurrencyConflict } from './errors';
 import type { PgEventStore } from './event-store';
 import type { AppendResult, NewEvent } from './types';
-
-/** A rule the domain refuses a command by. Messages are bilingual because they reach the user. */
-export class DomainError extends Error {
-  constructor(
-    readonly code: string,
-    readonly zh: string,
-    readonly en: string,
-    readonly kind: 'invalid' | 'not-found' | 'conflict' | 'forbidden' | 'unauthenticated' = 'conflict',
-  ) {
-    super(en);
-    this.name = 'DomainError';
-  }
-}
-
-/** Pure domain logic: command + state → events; state + event → state. No I/O, no framework. */
-export interface Decider<State, Command, Event extends NewEvent> {
-  initialState(): State;
-  evolve(state: State, event: Event): State;
-  decide(command: Command, state: State): Event[];
-}
 
 export interface CommandOptions {
   /** the version the caller last saw (HTTP If-Match); without it the loaded version is used */

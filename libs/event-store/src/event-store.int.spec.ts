@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@qingyuan/testing';
 import type { EventMetadata } from '@qingyuan/contracts';
 import { DataSource } from 'typeorm';
-import { Db } from './db';
+import { Db, Tx } from './db';
 import { ConcurrencyConflict, StreamAlreadyExists } from './errors';
 import { PgEventStore } from './event-store';
 import { OutboxRelay } from './relay';
@@ -123,7 +123,6 @@ describe('PgEventStore on a real PostgreSQL', () => {
     const slow = dataSource.createQueryRunner();
     await slow.connect();
     await slow.startTransaction();
-    const { Tx } = await import('./db');
     await store.appendIn(new Tx(slow), 'late', 'no-stream', [{ type: 'Late', data: {} }], meta());
     await store.append('early', 'no-stream', [{ type: 'Early', data: {} }], meta());
 

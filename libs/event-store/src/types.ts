@@ -1,12 +1,8 @@
 import type { EventMetadata } from '@qingyuan/contracts';
+import type { DomainEvent } from '@qingyuan/domain';
 
 /** An event as a decider produces it. */
-export interface NewEvent<T extends string = string, D = unknown> {
-  type: T;
-  data: D;
-  /** defaults to 1; bump it (and add an upcaster) when the shape changes */
-  schemaVersion?: number;
-}
+export type NewEvent<T extends string = string, D = unknown> = DomainEvent<T, D>;
 
 /** An event as stored: position, version, hash chain. */
 export interface StoredEvent<T extends string = string, D = unknown> {

@@ -1,5 +1,6 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { ConcurrencyConflict, DomainError, EventStoreError } from '@qingyuan/event-store';
+import { DomainError } from '@qingyuan/domain';
+import { ConcurrencyConflict, EventStoreError } from '@qingyuan/event-store';
 import type { JsonLogger } from '@qingyuan/telemetry';
 import type { Response } from 'express';
 

@@ -9,9 +9,7 @@ export interface DatabaseOptions {
   url: string;
   /** the service's own schema; it never reads another service's */
   schema: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: MixedList<Function | string | EntitySchema>;
   poolSize?: number;
 }

@@ -9,7 +9,7 @@ import type {
   RectificationVerified,
   ResponsiblePerson,
 } from '@qingyuan/contracts';
-import { DomainError, type Decider } from '@qingyuan/event-store';
+import { DomainError, type Decider } from '@qingyuan/domain';
 
 /** A problem (问题): what the bureau acts on, from opening to close-out (销号). */
 export type ProblemStatus = 'none' | 'open' | 'assigned' | 'rectification-reported' | 'closed';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal, Role } from '@qingyuan/auth';
-import { DomainError, type Sql } from '@qingyuan/event-store';
+import { DomainError } from '@qingyuan/domain';
+import type { Sql } from '@qingyuan/event-store';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 
 export const MAX_FAILED_SIGN_INS = 5;

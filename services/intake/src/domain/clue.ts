@@ -9,7 +9,7 @@ import type {
   PublicStage,
   ReporterRef,
 } from '@qingyuan/contracts';
-import { DomainError, type Decider } from '@qingyuan/event-store';
+import { DomainError, type Decider } from '@qingyuan/domain';
 
 /** A clue (线索): what someone or something reported. It is accepted or rejected, then follows its problem. */
 export type ClueStatus = 'none' | 'received' | 'accepted' | 'rejected';
