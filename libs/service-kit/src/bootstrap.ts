@@ -20,6 +20,8 @@ export interface HttpServiceOptions {
   swagger?: boolean;
   /** express middleware that must run before body parsing (the gateway's proxy) */
   beforeBodyParser?: (app: NestExpressApplication) => void;
+  /** routes added outside Nest's controllers must be in place before listening */
+  beforeListen?: (app: NestExpressApplication) => void;
 }
 
 /** A Nest HTTP app with Qingyuan's edges: JSON logs, tracing, bilingual validation and errors, Swagger at /docs. */
@@ -35,6 +37,7 @@ export async function startHttpService(
   app.useGlobalPipes(bilingualValidationPipe());
   app.useGlobalFilters(new BilingualErrorFilter(logger));
   if (options.swagger !== false) setupSwagger(app, options.title, options.description);
+  options.beforeListen?.(app);
   await app.listen(options.port, options.host ?? '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, url: `http://127.0.0.1:${address.port}` };

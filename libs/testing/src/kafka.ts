@@ -9,7 +9,7 @@ export const describeWithKafka: jest.Describe = kafkaBrokers() ? describe : desc
 
 /** Poll until a condition holds (asynchronous projections, consumers). */
 export async function eventually<T>(
-  probe: () => Promise<T | undefined | false>,
+  probe: () => Promise<T | undefined | null | false>,
   { timeoutMs = 15000, intervalMs = 50, what = 'condition' } = {},
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -17,7 +17,7 @@ export async function eventually<T>(
   for (;;) {
     try {
       const value = await probe();
-      if (value !== undefined && value !== false) return value as T;
+      if (value !== undefined && value !== null && value !== false) return value as T;
     } catch (error) {
       last = error;
     }

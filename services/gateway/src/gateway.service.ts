@@ -63,19 +63,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       logger,
       swagger: false,
       beforeBodyParser: (express) => express.use(serviceProxy(routes)),
+      beforeListen: (nest) => {
+        const own = SwaggerModule.createDocument(
+          nest,
+          new DocumentBuilder()
+            .setTitle('Qingyuan 清源 API')
+            .setDescription('清源：环境污染问题发现与闭环处置平台 — 网关与各服务合并的接口文档 / Qingyuan platform API: the gateway and every service')
+            .setVersion('0.1.0')
+            .addBearerAuth()
+            .build(),
+        );
+        catalogue.setOwn(own);
+        SwaggerModule.setup('docs', nest, own, { swaggerOptions: { url: '/openapi.json' }, customSiteTitle: 'Qingyuan 清源 API' });
+      },
     },
   );
-  const own = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Qingyuan 清源 API')
-      .setDescription('清源：环境污染问题发现与闭环处置平台 — 网关、各服务合并的接口文档 / Qingyuan platform API: the gateway and every service')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  catalogue.setOwn(own);
-  SwaggerModule.setup('docs', app, own, { swaggerOptions: { url: '/openapi.json' }, customSiteTitle: 'Qingyuan 清源 API' });
   return {
     name: 'gateway',
     url,
