@@ -1,6 +1,6 @@
 import { resolve, join } from 'node:path';
-import { InProcessEventBus, KafkaEventBus, type EventBus } from '@qingyuan/messaging';
-import { brokersFromEnv, onShutdown, portFromEnv } from '@qingyuan/service-kit';
+import { InProcessEventBus, type EventBus } from '@qingyuan/messaging';
+import { brokersFromEnv, kafkaBusFromEnv, onShutdown, portFromEnv } from '@qingyuan/service-kit';
 import { UserDirectory } from '@qingyuan/gateway-service';
 import { Db } from '@qingyuan/event-store';
 import { startTelemetry } from '@qingyuan/telemetry';
@@ -41,7 +41,7 @@ async function start(): Promise<void> {
   const embedded = !process.env.DATABASE_URL;
   const db = await database();
   const brokers = brokersFromEnv();
-  const bus: EventBus = brokers ? new KafkaEventBus({ brokers, clientId: 'qingyuan' }) : new InProcessEventBus();
+  const bus: EventBus = kafkaBusFromEnv('qingyuan') ?? new InProcessEventBus();
   const secrets = loadSecrets(dataDir());
   const platform = await startPlatform({ databaseUrl: db.url, bus, secrets, port: portFromEnv('PORT', 8080), host: process.env.HOST ?? '0.0.0.0' });
   const base = platform.gateway.url.replace('127.0.0.1', 'localhost');

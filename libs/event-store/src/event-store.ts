@@ -1,3 +1,4 @@
+import { SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import { uuidv7, type EventMetadata } from '@qingyuan/contracts';
 import { asStoredJson } from './canonical-json';
 import { checkSchemaName, type Db, type Sql, type Tx } from './db';
@@ -22,6 +23,8 @@ interface EventRow {
   prev_hash: Buffer;
   hash: Buffer;
 }
+
+const tracer = trace.getTracer('qingyuan-event-store');
 
 const COLUMNS = `global_position, tx_id::text AS tx_id, stream_id, stream_version, event_id, event_type,
   schema_version, data, metadata, recorded_at, prev_hash, hash`;
@@ -72,8 +75,32 @@ export class PgEventStore {
     return this.db.transaction((tx) => this.appendIn(tx, streamId, expected, events, metadata));
   }
 
-  /** Append within a caller's transaction (e.g. together with an inbox record). */
+  /**
+   * Append within a caller's transaction (e.g. together with an inbox record), in a span of its own whose
+   * trace context is stamped on the events, so the bus hop and the consumers continue the same trace.
+   */
   async appendIn(
+    tx: Tx,
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
+    return tracer.startActiveSpan(`append ${events[0]?.type ?? ''}`, { attributes: { 'qingyuan.stream_id': streamId } }, async (span) => {
+      try {
+        const carrier: Record<string, string> = {};
+        propagation.inject(context.active(), carrier);
+        return await this.appendUntraced(tx, streamId, expected, events, carrier.traceparent ? { ...metadata, traceparent: carrier.traceparent } : metadata);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async appendUntraced(
     tx: Tx,
     streamId: string,
     expected: ExpectedVersion,

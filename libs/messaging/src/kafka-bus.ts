@@ -11,6 +11,8 @@ export interface KafkaBusOptions {
   /** partitions for topics this bus creates; consumers of one group share them */
   partitions?: number;
   retry?: RetryPolicy;
+  /** prefix for topic and consumer-group names, to share one cluster between installations (or test runs) */
+  namespace?: string;
   /** per-message log hook for operators (never the message content) */
   onError?: (message: string, error: unknown) => void;
 }
@@ -38,8 +40,16 @@ export class KafkaEventBus implements EventBus {
   }
 
   /** Create topics (and their dead-letter topics) if missing. */
+  /** The topic or group name on the cluster. */
+  named(name: string): string {
+    return `${this.options.namespace ?? ''}${name}`;
+  }
+
   async ensureTopics(topics: string[]): Promise<void> {
-    const wanted = topics.flatMap((t) => [t, deadLetterTopic(t)]).filter((t) => !this.knownTopics.has(t));
+    const wanted = topics
+      .map((t) => this.named(t))
+      .flatMap((t) => [t, deadLetterTopic(t)])
+      .filter((t) => !this.knownTopics.has(t));
     if (wanted.length === 0) return;
     const admin = this.kafka.admin();
     await admin.connect();
@@ -63,7 +73,7 @@ export class KafkaEventBus implements EventBus {
     await this.ensureTopics([topic]);
     const producer = await this.getProducer();
     await producer.send({
-      topic,
+      topic: this.named(topic),
       acks: -1,
       messages: events.map((e) => toKafkaMessage(tracePublish(topic, e))),
     });
@@ -71,13 +81,13 @@ export class KafkaEventBus implements EventBus {
 
   async subscribe(subscription: Subscription): Promise<void> {
     await this.ensureTopics(subscription.topics);
-    const consumer = this.kafka.consumer({ groupId: subscription.group, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({ groupId: this.named(subscription.group), allowAutoTopicCreation: false });
     consumer.on(consumer.events.CRASH, (e) => {
       this.crashed = true;
       this.options.onError?.(`consumer ${subscription.group} crashed`, e.payload.error);
     });
     await consumer.connect();
-    for (const topic of subscription.topics) await consumer.subscribe({ topic, fromBeginning: true });
+    for (const topic of subscription.topics) await consumer.subscribe({ topic: this.named(topic), fromBeginning: true });
     const retry = this.options.retry ?? DEFAULT_RETRY;
     await consumer.run({
       autoCommit: false,

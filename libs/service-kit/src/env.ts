@@ -1,3 +1,5 @@
+import { KafkaEventBus } from '@qingyuan/messaging';
+
 /** Read configuration from the environment; a missing or malformed value stops the start with a clear message. */
 export function requireEnv(name: string, hint: string): string {
   const value = process.env[name]?.trim();
@@ -18,6 +20,12 @@ export function portFromEnv(name: string, fallback: number): number {
 export function brokersFromEnv(): string[] | undefined {
   const raw = process.env.KAFKA_BROKERS?.trim();
   return raw ? raw.split(',').map((b) => b.trim()).filter(Boolean) : undefined;
+}
+
+/** The Kafka bus of a process: KAFKA_BROKERS, and KAFKA_TOPIC_PREFIX to share a cluster between installations. */
+export function kafkaBusFromEnv(clientId: string): KafkaEventBus | undefined {
+  const brokers = brokersFromEnv();
+  return brokers ? new KafkaEventBus({ brokers, clientId, namespace: process.env.KAFKA_TOPIC_PREFIX?.trim() || undefined }) : undefined;
 }
 
 export function checkAuthSecret(secret: string): string {

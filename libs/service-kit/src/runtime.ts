@@ -70,20 +70,30 @@ export interface InboxSubscription {
 }
 
 /** Subscribe a consumer whose work is idempotent through the service's inbox; dead letters land in its schema. */
-export async function subscribeWithInbox(bus: EventBus, db: Db, schema: string, subscription: InboxSubscription): Promise<void> {
+export async function subscribeWithInbox(
+  bus: EventBus,
+  db: Db,
+  schema: string,
+  subscription: InboxSubscription,
+  logger: JsonLogger,
+): Promise<void> {
   await bus.subscribe({
     group: subscription.group,
     topics: subscription.topics,
     handle: async (event) => {
-      await processOnce(
+      const applied = await processOnce(
         db,
         schema,
         subscription.group,
         { eventId: event.id, streamId: event.subject, streamVersion: event.streamversion },
         (tx) => subscription.handle(tx, event),
       );
+      if (process.env.LOG_LEVEL === 'debug') {
+        logger.emit('debug', 'event consumed', { group: subscription.group, type: event.type, eventId: event.id, duplicate: !applied, pid: process.pid });
+      }
     },
     deadLetter: async (letter) => {
+      logger.emit('error', 'event dead-lettered', { group: letter.group, topic: letter.topic, type: letter.event.type, eventId: letter.event.id, attempts: letter.attempts });
       await db.query(
         `INSERT INTO ${schema}.dead_letters (consumer, topic, event_id, event_type, payload, error, attempts)
          VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,

@@ -35,7 +35,7 @@ export async function startCasesService(config: CasesConfig): Promise<RunningSer
   projectInline(store, [problemViewProjection]);
   const problems = new ProblemService(store);
   const queries = new ProblemQueries(store.db, store);
-  await subscribeWithInbox(config.bus, store.db, 'cases', clueAcceptedConsumer(problems));
+  await subscribeWithInbox(config.bus, store.db, 'cases', clueAcceptedConsumer(problems), logger);
   const relay = startRelay(store, config.bus, TOPICS.cases, '/qingyuan/cases', logger);
   const { app, url } = await startHttpService(
     CasesModule.register({ problems, queries, authSecret: config.authSecret, healthChecks: coreHealthChecks(dataSource, config.bus, relay) }),

@@ -40,7 +40,7 @@ export async function startIntakeService(config: IntakeConfig): Promise<RunningS
   projectInline(store, [clueViewProjection]);
   const queries = new ClueQueries(store.db);
   const clues = new ClueService(store, new IdentityVault(parseMasterKey(config.masterKey)));
-  await subscribeWithInbox(config.bus, store.db, 'intake', problemProgressConsumer(clues, queries));
+  await subscribeWithInbox(config.bus, store.db, 'intake', problemProgressConsumer(clues, queries), logger);
   const relay = startRelay(store, config.bus, TOPICS.intake, '/qingyuan/intake', logger);
   const { app, url } = await startHttpService(
     IntakeModule.register({ clues, queries, authSecret: config.authSecret, healthChecks: coreHealthChecks(dataSource, config.bus, relay) }),

@@ -1,12 +1,12 @@
-import { KafkaEventBus } from '@qingyuan/messaging';
-import { checkAuthSecret, onShutdown, portFromEnv, requireEnv } from '@qingyuan/service-kit';
+import { checkAuthSecret, kafkaBusFromEnv, onShutdown, portFromEnv, requireEnv } from '@qingyuan/service-kit';
 import { startTelemetry } from '@qingyuan/telemetry';
 import { startIntakeService } from './intake.service';
 
 /** Distributed run: one intake process against DATABASE_URL and KAFKA_BROKERS. */
 async function main(): Promise<void> {
   const telemetry = startTelemetry({ serviceName: 'qingyuan-intake' });
-  const bus = new KafkaEventBus({ brokers: requireEnv('KAFKA_BROKERS', 'host:port[,host:port]').split(','), clientId: 'qingyuan-intake' });
+  const bus = kafkaBusFromEnv('qingyuan-intake');
+  if (!bus) throw new Error('KAFKA_BROKERS is not set: host:port[,host:port] / 缺少环境变量 KAFKA_BROKERS');
   const service = await startIntakeService({
     databaseUrl: requireEnv('DATABASE_URL', 'postgres://user:password@host:5432/qingyuan'),
     bus,
