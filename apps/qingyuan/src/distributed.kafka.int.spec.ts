@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, describeWithKafka, eventually, kafkaBrokers, type TestDatabase } from '@qingyuan/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client as PgClient } from 'pg';
+import { CANARY, CANARY_STRINGS, runClosedLoop } from './testing/closed-loop';
+import { Client } from './testing/http-client';
+import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './testing/processes';
+
+describeWithKafka('the first closed loop, distributed (a process per service, Kafka, two cases processes)', () => {
+  const namespace = `dist-${randomBytes(4).toString('hex')}.`;
+  let database: TestDatabase;
+  const processes: ServiceProcess[] = [];
+  let gateway: ServiceProcess;
+  let adminPassword: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('distributed');
+    const env = {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: kafkaBrokers()!.join(','),
+      KAFKA_TOPIC_PREFIX: namespace,
+      QINGYUAN_AUTH_SECRET: randomBytes(32).toString('base64url'),
+      QINGYUAN_MASTER_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'debug',
+    };
+    const [intake, casesA, casesB] = await Promise.all([
+      startServiceProcess('intake', 'intake', env),
+      startServiceProcess('cases-a', 'cases', env),
+      startServiceProcess('cases-b', 'cases', env),
+    ]);
+    processes.push(intake, casesA, casesB);
+    gateway = await startServiceProcess('gateway', 'gateway', { ...env, INTAKE_URL: intake.url, CASES_URL: casesA.url });
+    processes.push(gateway);
+    adminPassword = gateway.output.join('').match(/initial password: (\S+)/)![1];
+    let health: unknown;
+    await eventually(async () => {
+      const answer = await new Client(gateway.url).get('/health');
+      health = answer.body;
+      return answer.status === 200;
+    }, { timeoutMs: 60000, what: 'platform health' }).catch((error) => {
+      throw new Error(`${error.message}; last health: ${JSON.stringify(health)}`);
+    });
+  }, 120000);
+
+  afterAll(async () => {
+    await Promise.all(processes.map(stopServiceProcess));
+    await database?.drop();
+  });
+
+  it('takes a public report to close-out through the gateway, over Kafka', async () => {
+    const result = await runClosedLoop(gateway.url, adminPassword, 'dist');
+    expect(result.stages).toEqual(['received', 'accepted', 'assigned', 'verifying', 'closed']);
+  }, 120000);
+
+  it('shares the accepted clues between the two cases processes, opening each problem once', async () => {
+    const admin = await new Client(gateway.url).signIn('admin', adminPassword);
+    const publicClient = new Client(gateway.url);
+    for (let i = 0; i < 24; i++) {
+      const r = await publicClient.post('/api/intake/reports', {
+        category: 'noise', description: `分摊测试 ${i}：夜间施工噪声扰民`, anonymous: true, location: { address: `江东街道 ${i} 号` },
+      });
+      expect(r.status).toBe(201);
+    }
+    const clues = (await admin.get('/api/intake/clues?status=received&limit=500')).body.filter((c: { description: string }) => c.description.startsWith('分摊测试'));
+    expect(clues).toHaveLength(24);
+    for (const c of clues) expect((await admin.post(`/api/intake/clues/${c.clue_id}/accept`, {})).status).toBe(200);
+    await eventually(async () => {
+      const problems = (await admin.get('/api/cases/problems?limit=500')).body.filter((p: { description: string }) => p.description.startsWith('分摊测试'));
+      return problems.length === 24;
+    }, { timeoutMs: 60000, what: '24 problems' });
+
+    const consumedBy = (p: ServiceProcess) => (p.output.join('').match(/"group":"cases.clue-accepted","type":"ClueAccepted"/g) ?? []).length;
+    const [casesA, casesB] = processes.filter((p) => p.name.startsWith('cases'));
+    expect(consumedBy(casesA)).toBeGreaterThan(0);
+    expect(consumedBy(casesB)).toBeGreaterThan(0);
+    const pg = new PgClient({ connectionString: database.url });
+    await pg.connect();
+    try {
+      const opened = await pg.query(`SELECT count(*)::int AS n, count(DISTINCT stream_id)::int AS streams FROM cases.events WHERE event_type = 'ProblemOpened'`);
+      expect(opened.rows[0].n).toBe(opened.rows[0].streams);
+    } finally {
+      await pg.end();
+    }
+  }, 120000);
+
+  it('never puts the reporter identity into Kafka messages, events or the processes\' logs', async () => {
+    const kafka = new Kafka({ brokers: kafkaBrokers()!, clientId: 'canary-reader', logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(namespace));
+    const offsets = await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)));
+    await admin.disconnect();
+    const total = offsets.flat().reduce((sum, p) => sum + Number(p.high), 0);
+    expect(topics).toEqual(expect.arrayContaining([`${namespace}qingyuan.intake.events`, `${namespace}qingyuan.cases.events`]));
+
+    const seen: string[] = [];
+    const consumer = kafka.consumer({ groupId: `${namespace}canary-${randomBytes(3).toString('hex')}` });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const headers = Object.entries(message.headers ?? {}).map(([k, v]) => `${k}=${v?.toString()}`).join(';');
+        seen.push(`${message.key?.toString()}|${message.value?.toString()}|${headers}`);
+      },
+    });
+    await eventually(async () => seen.length >= total, { timeoutMs: 60000, what: `all ${total} messages` });
+    await consumer.disconnect();
+    expect(seen.length).toBeGreaterThan(30);
+    const everything = seen.join('\n') + processes.map((p) => p.output.join('')).join('\n');
+    expect(everything).toContain('ClueAccepted');
+    for (const canary of CANARY_STRINGS) expect(everything).not.toContain(canary);
+
+    const pg = new PgClient({ connectionString: database.url });
+    await pg.connect();
+    try {
+      const stored = await pg.query(`SELECT string_agg(data::text || metadata::text, '') AS all FROM (SELECT data, metadata FROM intake.events UNION ALL SELECT data, metadata FROM cases.events) e`);
+      expect(stored.rows[0].all).not.toContain(CANARY.phone);
+      expect(stored.rows[0].all).not.toContain(CANARY.name);
+    } finally {
+      await pg.end();
+    }
+  }, 120000);
+});
