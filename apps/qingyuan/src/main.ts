@@ -69,7 +69,6 @@ async function start(): Promise<void> {
   onShutdown(async () => {
     say('stopping…');
     await platform.stop();
-    await bus.close();
     await db.stop();
     await telemetry.shutdown();
     say('stopped: PostgreSQL shut down cleanly');

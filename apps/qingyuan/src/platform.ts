@@ -17,6 +17,7 @@ export interface PlatformOptions {
 export interface RunningPlatform {
   gateway: RunningGateway;
   services: RunningService[];
+  /** stops HTTP, relays and the bus's consumers, then releases the databases */
   stop(): Promise<void>;
 }
 
@@ -39,6 +40,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     async stop() {
       await gateway.stop();
       for (const service of services) await service.stop();
+      await options.bus.close();
+      for (const service of [gateway, ...services]) await service.close();
     },
   };
 }

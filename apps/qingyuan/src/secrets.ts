@@ -14,14 +14,16 @@ export interface PlatformSecrets {
 export function loadSecrets(dataDir: string): PlatformSecrets {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'secrets.json');
-  let stored: Partial<PlatformSecrets> = {};
-  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<PlatformSecrets>;
-  const secrets: PlatformSecrets = {
-    authSecret: process.env.QINGYUAN_AUTH_SECRET ?? stored.authSecret ?? randomBytes(32).toString('base64url'),
-    masterKey: process.env.QINGYUAN_MASTER_KEY ?? stored.masterKey ?? randomBytes(32).toString('base64'),
-  };
-  if (!existsSync(file)) {
-    writeFileSync(file, JSON.stringify({ authSecret: secrets.authSecret, masterKey: secrets.masterKey }, null, 2), { mode: 0o600 });
+  const stored: Partial<PlatformSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<PlatformSecrets>) : {};
+  // Only generated values are written to the file; values from the environment stay where the operator keeps them.
+  const generated: Partial<PlatformSecrets> = { ...stored };
+  if (!process.env.QINGYUAN_AUTH_SECRET && !stored.authSecret) generated.authSecret = randomBytes(32).toString('base64url');
+  if (!process.env.QINGYUAN_MASTER_KEY && !stored.masterKey) generated.masterKey = randomBytes(32).toString('base64');
+  if (generated.authSecret !== stored.authSecret || generated.masterKey !== stored.masterKey) {
+    writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
   }
-  return secrets;
+  return {
+    authSecret: process.env.QINGYUAN_AUTH_SECRET ?? generated.authSecret!,
+    masterKey: process.env.QINGYUAN_MASTER_KEY ?? generated.masterKey!,
+  };
 }

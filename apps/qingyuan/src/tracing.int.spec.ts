@@ -34,7 +34,6 @@ describe(`one trace from the HTTP request through the event append, the ${broker
 
   afterAll(async () => {
     await platform?.stop();
-    await bus?.close();
     await telemetry?.shutdown();
     await database?.drop();
     setLogSink(restoreSink);

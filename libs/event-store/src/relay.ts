@@ -43,6 +43,7 @@ export class OutboxRelay {
   private unsubscribe?: () => void;
   private leader = false;
   private woken = false;
+  private failing?: { since: Date; error: string };
 
   constructor(
     private readonly store: PgEventStore,
@@ -58,11 +59,16 @@ export class OutboxRelay {
     return this.running;
   }
 
+  /** Set while publishing fails (the bus or the database is unreachable); cleared by the next success. */
+  get failure(): { since: Date; error: string } | undefined {
+    return this.failing;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.store.db.onCommit(() => this.wake());
-    this.loop = this.store.db.withConnection((lockConnection) => this.lead(lockConnection));
+    this.loop = this.runUntilStopped();
   }
 
   async stop(): Promise<void> {
@@ -89,20 +95,37 @@ export class OutboxRelay {
     this.wakeUp?.();
   }
 
+  /** Leadership lives on one connection; when it breaks, take a new one and try for the lock again. */
+  private async runUntilStopped(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.store.db.withConnection((lockConnection) => this.lead(lockConnection));
+      } catch (error) {
+        this.leader = false;
+        this.noteFailure(error);
+        await this.sleep(1000);
+      }
+    }
+  }
+
   private async lead(lockConnection: Tx): Promise<void> {
     const key = `relay:${this.store.schema}:${this.options.name}`;
     while (this.running) {
-      try {
-        if (!this.leader) {
-          const { rows } = await lockConnection.query<{ locked: boolean }>(
-            'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-            [key],
-          );
-          this.leader = rows[0].locked;
+      if (this.leader) {
+        // A broken lock connection means the server already released the lock: stop publishing at once.
+        await lockConnection.query('SELECT 1');
+      } else {
+        const { rows } = await lockConnection.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [key]);
+        this.leader = rows[0].locked;
+      }
+      if (this.leader) {
+        try {
+          const published = await this.publishBatch();
+          this.failing = undefined;
+          if (published > 0) continue;
+        } catch (error) {
+          this.noteFailure(error);
         }
-        if (this.leader && (await this.publishBatch()) > 0) continue;
-      } catch (error) {
-        this.options.onError?.(error);
       }
       await this.sleep(this.leader ? (this.options.idleMs ?? 200) : 1000);
     }
@@ -110,6 +133,12 @@ export class OutboxRelay {
       await lockConnection.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
       this.leader = false;
     }
+  }
+
+  private noteFailure(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.failing = { since: this.failing?.since ?? new Date(), error: message };
+    this.options.onError?.(error);
   }
 
   private sleep(ms: number): Promise<void> {

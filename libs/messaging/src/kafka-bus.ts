@@ -83,7 +83,8 @@ export class KafkaEventBus implements EventBus {
     await this.ensureTopics(subscription.topics);
     const consumer = this.kafka.consumer({ groupId: this.named(subscription.group), allowAutoTopicCreation: false });
     consumer.on(consumer.events.CRASH, (e) => {
-      this.crashed = true;
+      // kafkajs restarts a consumer after a retriable crash; only a crash without restart leaves it down.
+      if (!e.payload.restart) this.crashed = true;
       this.options.onError?.(`consumer ${subscription.group} crashed`, e.payload.error);
     });
     await consumer.connect();

@@ -119,6 +119,8 @@ export function coreHealthChecks(dataSource: DataSource, bus: EventBus, relay?: 
       name: 'relay',
       check: async () => {
         if (!relay.isRunning) throw new Error('relay stopped');
+        const failure = relay.failure;
+        if (failure) throw new Error(`relay cannot publish since ${failure.since.toISOString()}: ${failure.error}`);
       },
     });
   }
@@ -129,10 +131,14 @@ export function eventStoreOf(dataSource: DataSource, schema: string): PgEventSto
   return new PgEventStore(new Db(dataSource), schema);
 }
 
-/** A started service as the launcher sees it. */
+/**
+ * A started service as the launcher sees it. Shutdown is two steps so that the bus can be closed in between:
+ * `stop` ends HTTP and the relay, then the caller closes the bus (its consumers), then `close` releases the database.
+ */
 export interface RunningService {
   name: string;
   url: string;
   store?: PgEventStore;
   stop(): Promise<void>;
+  close(): Promise<void>;
 }

@@ -55,6 +55,8 @@ export async function startCasesService(config: CasesConfig): Promise<RunningSer
     async stop() {
       await app.close();
       await relay.stop();
+    },
+    async close() {
       await dataSource.destroy();
     },
   };

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   onShutdown(async () => {
     await service.stop();
     await bus.close();
+    await service.close();
     await telemetry.shutdown();
   });
 }

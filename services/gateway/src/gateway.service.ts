@@ -85,6 +85,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     adminPassword,
     async stop() {
       await app.close();
+    },
+    async close() {
       await dataSource.destroy();
     },
   };

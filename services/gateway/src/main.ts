@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   }
   onShutdown(async () => {
     await gateway.stop();
+    await gateway.close();
     await telemetry.shutdown();
   });
 }

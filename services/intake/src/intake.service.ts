@@ -39,7 +39,9 @@ export async function startIntakeService(config: IntakeConfig): Promise<RunningS
   const store = eventStoreOf(dataSource, 'intake');
   projectInline(store, [clueViewProjection]);
   const queries = new ClueQueries(store.db);
-  const clues = new ClueService(store, new IdentityVault(parseMasterKey(config.masterKey)));
+  const vault = new IdentityVault(parseMasterKey(config.masterKey));
+  await vault.checkMasterKey(store.db);
+  const clues = new ClueService(store, vault);
   await subscribeWithInbox(config.bus, store.db, 'intake', problemProgressConsumer(clues, queries), logger);
   const relay = startRelay(store, config.bus, TOPICS.intake, '/qingyuan/intake', logger);
   const { app, url } = await startHttpService(
@@ -60,6 +62,8 @@ export async function startIntakeService(config: IntakeConfig): Promise<RunningS
     async stop() {
       await app.close();
       await relay.stop();
+    },
+    async close() {
       await dataSource.destroy();
     },
   };

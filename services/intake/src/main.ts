@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   onShutdown(async () => {
     await service.stop();
     await bus.close();
+    await service.close();
     await telemetry.shutdown();
   });
 }

@@ -30,7 +30,8 @@ export function serviceProxy(routes: () => Routes) {
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
     }
-    headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    const forwarded = req.headers['x-forwarded-for'];
+    headers['x-forwarded-for'] = [forwarded, req.socket.remoteAddress].flat().filter(Boolean).join(', ');
     propagation.inject(context.active(), headers);
     const url = new URL(req.originalUrl, target);
     const upstream = httpRequest(url, { method: req.method, headers }, (answer: IncomingMessage) => {

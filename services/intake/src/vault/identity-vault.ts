@@ -27,6 +27,21 @@ export class IdentityVault {
     private readonly schema = 'intake_vault',
   ) {}
 
+  /**
+   * Refuse to start with a master key that did not wrap the stored data keys: it could open none of the
+   * existing identities and would wrap new ones under a key nobody expects.
+   */
+  async checkMasterKey(sql: Sql): Promise<void> {
+    const { rows } = await sql.query<{ kek_id: string }>(
+      `SELECT DISTINCT kek_id FROM ${this.schema}.subject_keys WHERE destroyed_at IS NULL`,
+    );
+    if (rows.length > 0 && !rows.some((r) => r.kek_id === this.masterKey.id)) {
+      throw new Error(
+        `QINGYUAN_MASTER_KEY (id ${this.masterKey.id}) is not the key of the identity vault (ids ${rows.map((r) => r.kek_id).join(', ')}) / 主密钥与身份库不匹配`,
+      );
+    }
+  }
+
   /** Store an identity inside the caller's transaction; returns the pseudonymous reporter reference. */
   async store(sql: Sql, identity: ReporterIdentity): Promise<string> {
     const reporterRef = randomUUID();
