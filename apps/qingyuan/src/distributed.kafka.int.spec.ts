@@ -31,7 +31,7 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     processes.push(intake, casesA, casesB);
     gateway = await startServiceProcess('gateway', 'gateway', { ...env, INTAKE_URL: intake.url, CASES_URL: casesA.url });
     processes.push(gateway);
-    adminPassword = gateway.output.join('').match(/initial password: (\S+)/)![1];
+    adminPassword = await eventually(async () => gateway.output.join('').match(/initial password: (\S+)/)?.[1], { what: 'the admin password' });
     let health: unknown;
     await eventually(async () => {
       const answer = await new Client(gateway.url).get('/health');

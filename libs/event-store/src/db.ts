@@ -40,7 +40,7 @@ export class Db implements Sql {
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    await runner.startTransaction('READ COMMITTED');
+    await runner.startTransaction(); // PostgreSQL's default, READ COMMITTED, is what the event store needs
     try {
       const result = await work(new Tx(runner));
       await runner.commitTransaction();

@@ -109,28 +109,15 @@ export class PgEventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('nothing to append');
     const s = this.schema;
-    if (expected === 'no-stream' || expected === 'any' || expected === 0) {
-      const created = await tx.query(
-        `INSERT INTO ${s}.streams (stream_id, version, head_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
-        [streamId, GENESIS_HASH],
-      );
-      if (expected === 'no-stream' && created.rowCount === 0) throw new StreamAlreadyExists(streamId);
-    }
-    // The row lock serialises writers of this stream: the version check and the hash chain are race-free.
-    const head = await tx.query<{ version: string; head_hash: Buffer }>(
-      `SELECT version, head_hash FROM ${s}.streams WHERE stream_id = $1 FOR UPDATE`,
-      [streamId],
-    );
+    const head = await this.lockStream(tx, streamId, expected);
     if (metadata.commandId) {
       // A retried command (a flaky phone connection) gets its first result back instead of a second write.
       const earlier = await this.eventsOfCommand(tx, streamId, metadata.commandId);
       if (earlier.length > 0) return { streamId, nextVersion: earlier[earlier.length - 1].streamVersion, events: earlier };
     }
-    const actual = head.rows.length ? Number(head.rows[0].version) : 0;
-    if (head.rows.length === 0 || (typeof expected === 'number' && actual !== expected)) {
-      throw new ConcurrencyConflict(streamId, typeof expected === 'number' ? expected : 0, actual);
-    }
-    let prevHash: Buffer = head.rows.length ? head.rows[0].head_hash : GENESIS_HASH;
+    const actual = head.version;
+    if (typeof expected === 'number' && actual !== expected) throw new ConcurrencyConflict(streamId, expected, actual);
+    let prevHash: Buffer = head.headHash;
     const recordedAt = new Date().toISOString();
     const stored: Array<Omit<StoredEvent, 'globalPosition' | 'txId'>> = events.map((event, i) => {
       const fields = {
@@ -148,6 +135,7 @@ export class PgEventStore {
       prevHash = hash;
       return row;
     });
+    const nextVersion = actual + events.length;
     const values: unknown[] = [];
     const tuples = stored.map((e, i) => {
       values.push(e.streamId, e.streamVersion, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data),
@@ -155,18 +143,18 @@ export class PgEventStore {
       const p = i * 10;
       return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb, $${p + 8}, $${p + 9}, $${p + 10})`;
     });
+    const n = values.length;
+    values.push(nextVersion, prevHash, streamId);
+    // One round trip: the events and the stream's new head together.
     const inserted = await tx.query<{ global_position: string; tx_id: string }>(
-      `INSERT INTO ${s}.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata,
-         recorded_at, prev_hash, hash)
-       VALUES ${tuples.join(', ')} RETURNING global_position, tx_id::text AS tx_id`,
+      `WITH appended AS (
+         INSERT INTO ${s}.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata,
+           recorded_at, prev_hash, hash)
+         VALUES ${tuples.join(', ')} RETURNING global_position, tx_id),
+       moved AS (UPDATE ${s}.streams SET version = $${n + 1}, head_hash = $${n + 2}, updated_at = now() WHERE stream_id = $${n + 3})
+       SELECT global_position, tx_id::text AS tx_id FROM appended ORDER BY global_position`,
       values,
     );
-    const nextVersion = actual + events.length;
-    await tx.query(`UPDATE ${s}.streams SET version = $2, head_hash = $3, updated_at = now() WHERE stream_id = $1`, [
-      streamId,
-      nextVersion,
-      prevHash,
-    ]);
     const result = stored.map((e, i) => ({
       ...e,
       globalPosition: BigInt(inserted.rows[i].global_position),
@@ -174,6 +162,30 @@ export class PgEventStore {
     }));
     for (const hook of this.hooks) await hook(tx, result);
     return { streamId, nextVersion, events: result };
+  }
+
+  /**
+   * Take the stream's row lock (creating the stream when the expectation allows it). The lock serialises the
+   * writers of one stream, so the version check and the hash chain are race-free. An existing stream costs one query.
+   */
+  private async lockStream(tx: Tx, streamId: string, expected: ExpectedVersion): Promise<{ version: number; headHash: Buffer }> {
+    const lock = () =>
+      tx.query<{ version: string; head_hash: Buffer }>(
+        `SELECT version, head_hash FROM ${this.schema}.streams WHERE stream_id = $1 FOR UPDATE`,
+        [streamId],
+      );
+    let head = await lock();
+    if (head.rows.length > 0 && expected === 'no-stream') throw new StreamAlreadyExists(streamId);
+    if (head.rows.length === 0) {
+      if (typeof expected === 'number' && expected !== 0) throw new ConcurrencyConflict(streamId, expected, 0);
+      const created = await tx.query(
+        `INSERT INTO ${this.schema}.streams (stream_id, version, head_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
+        [streamId, GENESIS_HASH],
+      );
+      if (created.rowCount === 0 && expected === 'no-stream') throw new StreamAlreadyExists(streamId);
+      head = await lock();
+    }
+    return { version: Number(head.rows[0].version), headHash: head.rows[0].head_hash };
   }
 
   async readStream(streamId: string, sql: Sql = this.db): Promise<StoredEvent[]> {
@@ -193,7 +205,7 @@ export class PgEventStore {
       `SELECT ${COLUMNS} FROM ${this.schema}.events
         WHERE (tx_id, global_position) > ($1::xid8, $2::bigint)
           AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY tx_id, global_position
+        ORDER BY events.tx_id, events.global_position
         LIMIT $3`,
       [after.txId, after.position.toString(), limit],
     );

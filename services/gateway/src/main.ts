@@ -17,11 +17,11 @@ async function main(): Promise<void> {
   });
   const log = (msg: string, fields: Record<string, unknown> = {}) =>
     process.stdout.write(`${JSON.stringify({ level: 'info', service: 'gateway', msg, ...fields })}\n`);
-  log('listening', { url: gateway.url });
   if (gateway.adminPassword) {
     // Printed once, to the operator's console, when the first administrator is created.
     process.stdout.write(`\n  管理员账号 admin / administrator: admin\n  初始密码 initial password: ${gateway.adminPassword}\n\n`);
   }
+  log('listening', { url: gateway.url });
   onShutdown(async () => {
     await gateway.stop();
     await gateway.close();
