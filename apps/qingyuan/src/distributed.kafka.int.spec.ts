@@ -23,12 +23,16 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
       QINGYUAN_MASTER_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'debug',
     };
-    const [intake, casesA, casesB] = await Promise.all([
+    // Started together, as an operator's orchestrator would: migrations and topic creation must not collide.
+    const started = await Promise.allSettled([
       startServiceProcess('intake', 'intake', env),
       startServiceProcess('cases-a', 'cases', env),
       startServiceProcess('cases-b', 'cases', env),
     ]);
-    processes.push(intake, casesA, casesB);
+    for (const s of started) if (s.status === 'fulfilled') processes.push(s.value);
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [intake, casesA] = processes;
     gateway = await startServiceProcess('gateway', 'gateway', { ...env, INTAKE_URL: intake.url, CASES_URL: casesA.url });
     processes.push(gateway);
     adminPassword = await eventually(async () => gateway.output.join('').match(/initial password: (\S+)/)?.[1], { what: 'the admin password' });

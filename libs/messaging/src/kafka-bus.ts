@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 import { DEFAULT_RETRY, type EventBus, type RetryPolicy, type Subscription } from './bus';
 import { fromKafkaMessage, toKafkaMessage, type EventEnvelope } from './envelope';
 import { deadLetterTopic } from '@qingyuan/contracts';
@@ -45,6 +45,10 @@ export class KafkaEventBus implements EventBus {
     return `${this.options.namespace ?? ''}${name}`;
   }
 
+  /**
+   * Create topics (and their dead-letter topics) if missing, and wait until every partition has a leader:
+   * several processes may start together on a fresh cluster, and a consumer that joins too early is refused.
+   */
   async ensureTopics(topics: string[]): Promise<void> {
     const wanted = topics
       .map((t) => this.named(t))
@@ -57,14 +61,33 @@ export class KafkaEventBus implements EventBus {
       const existing = new Set(await admin.listTopics());
       const missing = wanted.filter((t) => !existing.has(t));
       if (missing.length) {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 6, replicationFactor: -1 })),
-        });
+        await admin
+          .createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 6, replicationFactor: -1 })),
+          })
+          .catch((error: { type?: string }) => {
+            if (error.type !== 'TOPIC_ALREADY_EXISTS') throw error; // another process created it first
+          });
       }
+      await this.untilLeadersElected(admin, wanted);
       wanted.forEach((t) => this.knownTopics.add(t));
     } finally {
       await admin.disconnect();
+    }
+  }
+
+  private async untilLeadersElected(admin: Admin, topics: string[], timeoutMs = 30000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+        if (metadata.length === topics.length && metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (error) {
+        if (Date.now() > until) throw error;
+      }
+      if (Date.now() > until) throw new Error(`Kafka topics have no leaders yet: ${topics.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 
@@ -81,32 +104,51 @@ export class KafkaEventBus implements EventBus {
 
   async subscribe(subscription: Subscription): Promise<void> {
     await this.ensureTopics(subscription.topics);
+    // A fresh cluster may still refuse a group join for a moment: retry what Kafka calls retriable.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.consumers.push(await this.startConsumer(subscription));
+        return;
+      } catch (error) {
+        if (!(error as { retriable?: boolean }).retriable || attempt >= 10) throw error;
+        this.options.onError?.(`consumer ${subscription.group} could not start, retrying`, error);
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
+  }
+
+  private async startConsumer(subscription: Subscription): Promise<Consumer> {
     const consumer = this.kafka.consumer({ groupId: this.named(subscription.group), allowAutoTopicCreation: false });
     consumer.on(consumer.events.CRASH, (e) => {
       // kafkajs restarts a consumer after a retriable crash; only a crash without restart leaves it down.
       if (!e.payload.restart) this.crashed = true;
       this.options.onError?.(`consumer ${subscription.group} crashed`, e.payload.error);
     });
-    await consumer.connect();
-    for (const topic of subscription.topics) await consumer.subscribe({ topic: this.named(topic), fromBeginning: true });
-    const retry = this.options.retry ?? DEFAULT_RETRY;
-    await consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ topic, partition, message }) => {
-        const event = fromKafkaMessage(stringHeaders(message.headers), message.value?.toString('utf8') ?? 'null');
-        await handleWithRetry(
-          (e) => traceConsume(subscription.group, e, () => subscription.handle(e)),
-          event,
-          retry,
-          async (letter) => {
-            await this.sendToDeadLetterTopic(topic, subscription.group, event, letter.error, letter.attempts);
-            await subscription.deadLetter?.({ ...letter, group: subscription.group, topic });
-          },
-        );
-        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-      },
-    });
-    this.consumers.push(consumer);
+    try {
+      await consumer.connect();
+      for (const topic of subscription.topics) await consumer.subscribe({ topic: this.named(topic), fromBeginning: true });
+      const retry = this.options.retry ?? DEFAULT_RETRY;
+      await consumer.run({
+        autoCommit: false,
+        eachMessage: async ({ topic, partition, message }) => {
+          const event = fromKafkaMessage(stringHeaders(message.headers), message.value?.toString('utf8') ?? 'null');
+          await handleWithRetry(
+            (e) => traceConsume(subscription.group, e, () => subscription.handle(e)),
+            event,
+            retry,
+            async (letter) => {
+              await this.sendToDeadLetterTopic(topic, subscription.group, event, letter.error, letter.attempts);
+              await subscription.deadLetter?.({ ...letter, group: subscription.group, topic });
+            },
+          );
+          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        },
+      });
+      return consumer;
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
   }
 
   isHealthy(): boolean {
