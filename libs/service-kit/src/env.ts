@@ -1,4 +1,6 @@
 import { KafkaEventBus } from '@qingyuan/messaging';
+import { startTelemetry } from '@qingyuan/telemetry';
+import type { RunningService } from './runtime';
 
 /** Read configuration from the environment; a missing or malformed value stops the start with a clear message. */
 export function requireEnv(name: string, hint: string): string {
@@ -48,4 +50,33 @@ export function onShutdown(stop: () => Promise<void>): void {
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+}
+
+/**
+ * The body of a service's own process (the distributed run): telemetry, start, a 'listening' line, clean shutdown.
+ * `start` gets the Kafka bus when the service needs one.
+ */
+export function runServiceProcess(
+  name: string,
+  start: (bus: KafkaEventBus | undefined) => Promise<RunningService & { notice?: string }>,
+  options: { needsBus: boolean },
+): void {
+  const run = async () => {
+    const telemetry = startTelemetry({ serviceName: `qingyuan-${name}` });
+    const bus = kafkaBusFromEnv(`qingyuan-${name}`);
+    if (options.needsBus && !bus) throw new Error('KAFKA_BROKERS is not set: host:port[,host:port] / 缺少环境变量 KAFKA_BROKERS');
+    const service = await start(bus);
+    if (service.notice) process.stdout.write(service.notice);
+    process.stdout.write(`${JSON.stringify({ level: 'info', service: name, msg: 'listening', url: service.url })}\n`);
+    onShutdown(async () => {
+      await service.stop();
+      await bus?.close();
+      await service.close();
+      await telemetry.shutdown();
+    });
+  };
+  run().catch((error) => {
+    process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
 }

@@ -1,6 +1,7 @@
 export * from './bootstrap';
 export * from './env';
 export * from './error-filter';
+export * from './event-sourced-service';
 export * from './health';
 export * from './http-errors';
 export * from './http-tracing';

@@ -1,16 +1,6 @@
 import { TOPICS } from '@qingyuan/contracts';
-import { projectInline } from '@qingyuan/event-store';
 import type { EventBus } from '@qingyuan/messaging';
-import {
-  coreHealthChecks,
-  eventStoreOf,
-  openDatabase,
-  startHttpService,
-  startRelay,
-  subscribeWithInbox,
-} from '@qingyuan/service-kit';
-import { JsonLogger } from '@qingyuan/telemetry';
-import type { RunningService } from '@qingyuan/service-kit';
+import { startEventSourcedService, type RunningService } from '@qingyuan/service-kit';
 import { ClueQueries } from './clue.queries';
 import { ClueService } from './clue.service';
 import { problemProgressConsumer } from './consumers/problem-progress.consumer';
@@ -32,39 +22,28 @@ export interface IntakeConfig {
 
 export const INTAKE_MIGRATIONS = [IntakeInitial1764400000000];
 
-/** Start intake: database and migrations, inline projections, relay to Kafka or the in-process bus, consumers, HTTP. */
-export async function startIntakeService(config: IntakeConfig): Promise<RunningService> {
-  const logger = new JsonLogger('intake');
-  const dataSource = await openDatabase({ url: config.databaseUrl, schema: 'intake', migrations: INTAKE_MIGRATIONS });
-  const store = eventStoreOf(dataSource, 'intake');
-  projectInline(store, [clueViewProjection]);
-  const queries = new ClueQueries(store.db);
-  const vault = new IdentityVault(parseMasterKey(config.masterKey));
-  await vault.checkMasterKey(store.db);
-  const clues = new ClueService(store, vault);
-  await subscribeWithInbox(config.bus, store.db, 'intake', problemProgressConsumer(clues, queries), logger);
-  const relay = startRelay(store, config.bus, TOPICS.intake, '/qingyuan/intake', logger);
-  const { app, url } = await startHttpService(
-    IntakeModule.register({ clues, queries, authSecret: config.authSecret, healthChecks: coreHealthChecks(dataSource, config.bus, relay) }),
-    {
-      name: 'intake',
-      title: 'Qingyuan intake 线索受理',
-      description: '举报与线索受理、查询码、举报人身份保护 / Reports, clues, receipt codes, reporter identity protection',
-      port: config.port,
-      host: config.host,
-      logger,
-    },
-  );
-  return {
+export function startIntakeService(config: IntakeConfig): Promise<RunningService> {
+  return startEventSourcedService({
     name: 'intake',
-    url,
-    store,
-    async stop() {
-      await app.close();
-      await relay.stop();
+    title: 'Qingyuan intake 线索受理',
+    description: '举报与线索受理、查询码、举报人身份保护 / Reports, clues, receipt codes, reporter identity protection',
+    schema: 'intake',
+    migrations: INTAKE_MIGRATIONS,
+    projections: [clueViewProjection],
+    topic: TOPICS.intake,
+    databaseUrl: config.databaseUrl,
+    bus: config.bus,
+    port: config.port,
+    host: config.host,
+    async wire(store) {
+      const vault = new IdentityVault(parseMasterKey(config.masterKey));
+      await vault.checkMasterKey(store.db);
+      const queries = new ClueQueries(store.db);
+      const clues = new ClueService(store, vault);
+      return {
+        consumers: [problemProgressConsumer(clues, queries)],
+        module: (healthChecks) => IntakeModule.register({ clues, queries, authSecret: config.authSecret, healthChecks }),
+      };
     },
-    async close() {
-      await dataSource.destroy();
-    },
-  };
+  });
 }
