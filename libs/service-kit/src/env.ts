@@ -76,7 +76,8 @@ export function runServiceProcess(
     });
   };
   run().catch((error) => {
-    process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    // The stack helps the operator; start-up errors carry configuration and infrastructure messages, no personal data.
+    process.stderr.write(`${name} failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   });
 }
