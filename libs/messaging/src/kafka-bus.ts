@@ -61,14 +61,11 @@ export class KafkaEventBus implements EventBus {
       const existing = new Set(await admin.listTopics());
       const missing = wanted.filter((t) => !existing.has(t));
       if (missing.length) {
-        await admin
-          .createTopics({
-            waitForLeaders: true,
-            topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 6, replicationFactor: -1 })),
-          })
-          .catch((error: { type?: string }) => {
-            if (error.type !== 'TOPIC_ALREADY_EXISTS') throw error; // another process created it first
-          });
+        // Leaders are awaited below: kafkajs's own wait gives up if the new topic is not in the metadata yet.
+        await admin.createTopics({
+          waitForLeaders: false,
+          topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 6, replicationFactor: -1 })),
+        });
       }
       await this.untilLeadersElected(admin, wanted);
       wanted.forEach((t) => this.knownTopics.add(t));
@@ -104,13 +101,13 @@ export class KafkaEventBus implements EventBus {
 
   async subscribe(subscription: Subscription): Promise<void> {
     await this.ensureTopics(subscription.topics);
-    // A fresh cluster may still refuse a group join for a moment: retry what Kafka calls retriable.
+    // A fresh cluster may still refuse a group join or a new topic's metadata for a moment: try again a few times.
     for (let attempt = 1; ; attempt++) {
       try {
         this.consumers.push(await this.startConsumer(subscription));
         return;
       } catch (error) {
-        if (!(error as { retriable?: boolean }).retriable || attempt >= 10) throw error;
+        if (attempt >= 8) throw error;
         this.options.onError?.(`consumer ${subscription.group} could not start, retrying`, error);
         await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
       }
