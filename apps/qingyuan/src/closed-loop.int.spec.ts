@@ -23,6 +23,7 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
       secrets: { authSecret: randomBytes(32).toString('base64url'), masterKey: randomBytes(32).toString('base64') },
       port: 0,
       host: '127.0.0.1',
+      rateLimits: { reportsPerMinute: 10_000, readsPerMinute: 10_000 },
     });
   });
 

@@ -23,8 +23,8 @@ async function call<T>(base: string, path: string, body: unknown, token?: string
 async function waitForProblem(base: string, token: string, clueId: string): Promise<string | undefined> {
   for (let i = 0; i < 100; i++) {
     const answer = await fetch(new URL(`/api/intake/clues/${clueId}`, base), { headers: { authorization: `Bearer ${token}` } });
-    const clue = (await answer.json()) as { problem_id?: string };
-    if (clue.problem_id) return clue.problem_id;
+    const clue = (await answer.json()) as { problemId?: string | null };
+    if (clue.problemId) return clue.problemId;
     await new Promise((r) => setTimeout(r, 100));
   }
   return undefined;
@@ -41,10 +41,10 @@ export async function seedDemo(base: string, adminPassword: string): Promise<num
       location: { lat: r.lat, lng: r.lng, address: r.address, townCode: r.townCode },
     });
     if (i >= 3) continue;
-    const [clue] = await (await fetch(new URL('/api/intake/clues?status=received&limit=1', base), { headers: { authorization: `Bearer ${token}` } })).json() as Array<{ clue_id: string }>;
-    await call(base, `/api/intake/clues/${clue.clue_id}/accept`, { note: '演示：受理' }, token);
+    const [clue] = (await (await fetch(new URL('/api/intake/clues?status=received&limit=1', base), { headers: { authorization: `Bearer ${token}` } })).json()) as Array<{ clueId: string }>;
+    await call(base, `/api/intake/clues/${clue.clueId}/accept`, { note: '演示：受理' }, token);
     if (i >= 2) continue;
-    const problemId = await waitForProblem(base, token, clue.clue_id);
+    const problemId = await waitForProblem(base, token, clue.clueId);
     if (!problemId) continue;
     await call(base, `/api/cases/problems/${problemId}/assignment`, {
       townCode: r.townCode,

@@ -22,6 +22,7 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
       QINGYUAN_AUTH_SECRET: randomBytes(32).toString('base64url'),
       QINGYUAN_MASTER_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'debug',
+      QINGYUAN_RATE_LIMIT_REPORTS: '10000',
     };
     // Started together, as an operator's orchestrator would: migrations and topic creation must not collide.
     const started = await Promise.allSettled([
@@ -67,7 +68,7 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     }
     const clues = (await admin.get('/api/intake/clues?status=received&limit=500')).body.filter((c: { description: string }) => c.description.startsWith('分摊测试'));
     expect(clues).toHaveLength(24);
-    for (const c of clues) expect((await admin.post(`/api/intake/clues/${c.clue_id}/accept`, {})).status).toBe(200);
+    for (const c of clues) expect((await admin.post(`/api/intake/clues/${c.clueId}/accept`, {})).status).toBe(200);
     await eventually(async () => {
       const problems = (await admin.get('/api/cases/problems?limit=500')).body.filter((p: { description: string }) => p.description.startsWith('分摊测试'));
       return problems.length === 24;

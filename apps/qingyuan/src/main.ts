@@ -1,6 +1,7 @@
 import { resolve, join } from 'node:path';
 import { InProcessEventBus, type EventBus } from '@qingyuan/messaging';
-import { brokersFromEnv, kafkaBusFromEnv, onShutdown, portFromEnv } from '@qingyuan/service-kit';
+import { brokersFromEnv, kafkaBusFromEnv, listFromEnv, numberFromEnv, onShutdown, portFromEnv } from '@qingyuan/service-kit';
+import { DEFAULT_RATE_LIMITS } from '@qingyuan/gateway-service';
 import { UserDirectory } from '@qingyuan/gateway-service';
 import { Db } from '@qingyuan/event-store';
 import { startTelemetry } from '@qingyuan/telemetry';
@@ -43,7 +44,19 @@ async function start(): Promise<void> {
   const brokers = brokersFromEnv();
   const bus: EventBus = kafkaBusFromEnv('qingyuan') ?? new InProcessEventBus();
   const secrets = loadSecrets(dataDir());
-  const platform = await startPlatform({ databaseUrl: db.url, bus, secrets, port: portFromEnv('PORT', 8080), host: process.env.HOST ?? '0.0.0.0' });
+  const platform = await startPlatform({
+    databaseUrl: db.url,
+    bus,
+    secrets,
+    port: portFromEnv('PORT', 8080),
+    host: process.env.HOST ?? '0.0.0.0',
+    rateLimits: {
+      reportsPerMinute: numberFromEnv('QINGYUAN_RATE_LIMIT_REPORTS', DEFAULT_RATE_LIMITS.reportsPerMinute),
+      readsPerMinute: numberFromEnv('QINGYUAN_RATE_LIMIT_READS', DEFAULT_RATE_LIMITS.readsPerMinute),
+    },
+    trustProxy: numberFromEnv('QINGYUAN_TRUST_PROXY', 0),
+    open311ApiKeys: listFromEnv('QINGYUAN_OPEN311_API_KEYS'),
+  });
   const base = platform.gateway.url.replace('127.0.0.1', 'localhost');
   if (platform.gateway.adminPassword && process.env.QINGYUAN_DEMO !== '0') {
     await seedDemo(platform.gateway.url, platform.gateway.adminPassword).catch((e) => say(`demo data skipped: ${String(e)}`));

@@ -1,5 +1,5 @@
 import { startCasesService } from '@qingyuan/cases-service';
-import { startGateway, type RunningGateway } from '@qingyuan/gateway-service';
+import { DEFAULT_RATE_LIMITS, startGateway, type RateLimits, type RunningGateway } from '@qingyuan/gateway-service';
 import { startIntakeService } from '@qingyuan/intake-service';
 import type { EventBus } from '@qingyuan/messaging';
 import type { RunningService } from '@qingyuan/service-kit';
@@ -12,6 +12,9 @@ export interface PlatformOptions {
   /** the gateway's port; the services take free ports on 127.0.0.1 */
   port: number;
   host?: string;
+  rateLimits?: RateLimits;
+  trustProxy?: number;
+  open311ApiKeys?: string[];
 }
 
 export interface RunningPlatform {
@@ -24,7 +27,7 @@ export interface RunningPlatform {
 /** Every service in this process, each on its own port, behind the gateway. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const common = { databaseUrl: options.databaseUrl, bus: options.bus, authSecret: options.secrets.authSecret, port: 0 };
-  const intake = await startIntakeService({ ...common, masterKey: options.secrets.masterKey });
+  const intake = await startIntakeService({ ...common, masterKey: options.secrets.masterKey, open311ApiKeys: options.open311ApiKeys });
   const cases = await startCasesService(common);
   const gateway = await startGateway({
     databaseUrl: options.databaseUrl,
@@ -32,6 +35,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     services: { intake: intake.url, cases: cases.url },
     port: options.port,
     host: options.host,
+    rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    trustProxy: options.trustProxy,
   });
   const services = [intake, cases];
   return {

@@ -29,6 +29,7 @@ describe(`one trace from the HTTP request through the event append, the ${broker
       secrets: { authSecret: randomBytes(32).toString('base64url'), masterKey: randomBytes(32).toString('base64') },
       port: 0,
       host: '127.0.0.1',
+      rateLimits: { reportsPerMinute: 10_000, readsPerMinute: 10_000 },
     });
   }, 60000);
 
@@ -48,7 +49,7 @@ describe(`one trace from the HTTP request through the event append, the ${broker
     const [clue] = (await admin.get('/api/intake/clues?status=received')).body;
 
     const traceId = randomBytes(16).toString('hex');
-    const accepted = await admin.post(`/api/intake/clues/${clue.clue_id}/accept`, {}, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
+    const accepted = await admin.post(`/api/intake/clues/${clue.clueId}/accept`, {}, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
     expect(accepted.status).toBe(200);
 
     const spansOf = () => exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);

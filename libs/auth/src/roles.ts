@@ -1,3 +1,5 @@
+import type { OrganisationKind } from '@qingyuan/contracts';
+
 /** Staff roles. What each may do is checked where it acts; town and department scope narrows what they see. */
 export const ROLES = {
   admin: { zh: '系统管理员', en: 'Administrator' },
@@ -7,6 +9,9 @@ export const ROLES = {
   'department-officer': { zh: '部门办理人员', en: 'Department officer' },
   verifier: { zh: '核查验收人员', en: 'Verifier' },
   'grid-worker': { zh: '网格员', en: 'Grid worker' },
+  'river-chief': { zh: '河长', en: 'River chief' },
+  organisation: { zh: '社会组织/环保管家账号', en: 'Organisation account' },
+  'identity-officer': { zh: '举报人信息查阅（专岗）', en: 'Reporter identity officer' },
   auditor: { zh: '审计人员', en: 'Auditor' },
 } as const;
 
@@ -22,4 +27,6 @@ export interface Principal {
   towns: string[];
   /** department codes the user may see; empty = every department */
   departments: string[];
+  /** the organisation an organisation account speaks for (社会组织、环保管家、行业协会、技术服务机构) */
+  organisation?: { code: string; name: string; kind: OrganisationKind };
 }

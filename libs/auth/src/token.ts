@@ -7,6 +7,7 @@ interface Claims {
   roles: Principal['roles'];
   towns: string[];
   depts: string[];
+  org?: Principal['organisation'];
   iat: number;
   exp: number;
 }
@@ -29,6 +30,7 @@ export function signToken(principal: Principal, secret: string, ttlSeconds: numb
     roles: principal.roles,
     towns: principal.towns,
     depts: principal.departments,
+    org: principal.organisation,
     iat,
     exp: iat + ttlSeconds,
   };
@@ -50,5 +52,7 @@ export function verifyToken(token: string, secret: string, now = Date.now()): Pr
     return undefined;
   }
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) return undefined;
-  return { userId: claims.sub, name: claims.name, roles: claims.roles, towns: claims.towns, departments: claims.depts };
+  const principal: Principal = { userId: claims.sub, name: claims.name, roles: claims.roles, towns: claims.towns, departments: claims.depts };
+  if (claims.org) principal.organisation = claims.org;
+  return principal;
 }

@@ -31,6 +31,10 @@ export const TOPICS = {
   cases: 'qingyuan.cases.events',
 } as const;
 
+/** Stream ids of intake's other aggregates. */
+export const PATROL_STREAM_PREFIX = 'patrol-';
+export const PRIVACY_STREAM_PREFIX = 'privacy-';
+
 export type ServiceName = keyof typeof TOPICS;
 
 export function deadLetterTopic(topic: string): string {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** UUID version 7 (RFC 9562): time-ordered, so event ids sort by creation time. */
 export function uuidv7(now = Date.now()): string {
@@ -15,3 +15,13 @@ export const streamIds = {
   clue: (clueId: string) => `clue-${clueId}`,
   problem: (problemId: string) => `problem-${problemId}`,
 };
+
+/**
+ * A UUID derived from a name (UUID version 8 layout over SHA-256): the same hotline ticket, origin event or clue
+ * always gives the same id, so that processing it twice creates nothing twice.
+ */
+export function nameUuid(namespace: string, name: string): string {
+  const h = createHash('sha256').update(`${namespace}:${name}`).digest('hex');
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

@@ -6,3 +6,4 @@ export * from './location';
 export * from './intake/events';
 export * from './cases/events';
 export * from './ids';
+export * from './machine-channels';

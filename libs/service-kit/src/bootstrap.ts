@@ -16,6 +16,8 @@ export interface HttpServiceOptions {
   host?: string;
   logger?: JsonLogger;
   bodyLimit?: string;
+  /** also parse application/x-www-form-urlencoded bodies */
+  urlencoded?: boolean;
   /** the service's own Swagger UI at /docs (the gateway serves a merged one instead) */
   swagger?: boolean;
   /** express middleware that must run before body parsing (the gateway's proxy) */
@@ -34,6 +36,7 @@ export async function startHttpService(
   app.use(httpTracing(options.name));
   options.beforeBodyParser?.(app);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
+  if (options.urlencoded) app.useBodyParser('urlencoded', { limit: options.bodyLimit ?? '1mb', extended: false });
   app.useGlobalPipes(bilingualValidationPipe());
   app.useGlobalFilters(new BilingualErrorFilter(logger));
   if (options.swagger !== false) setupSwagger(app, options.title, options.description);

@@ -29,6 +29,8 @@ export interface EventSourcedServiceSpec {
   bus: EventBus;
   port: number;
   host?: string;
+  /** also parse application/x-www-form-urlencoded bodies (Open311 clients send them) */
+  urlencoded?: boolean;
   /** the service's own parts, built once its store exists: what it consumes and its HTTP module */
   wire(store: PgEventStore): Promise<{ consumers: InboxSubscription[]; module(healthChecks: HealthCheck[]): DynamicModule }>;
 }
@@ -52,6 +54,7 @@ export async function startEventSourcedService(spec: EventSourcedServiceSpec): P
     port: spec.port,
     host: spec.host,
     logger,
+    urlencoded: spec.urlencoded,
   });
   return {
     name: spec.name,

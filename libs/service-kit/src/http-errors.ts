@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 
 /** A 400 about one field, in the same shape as the validation pipe's answers. */
 export function fieldError(field: string, zh: string, en: string): BadRequestException {
@@ -22,4 +22,9 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   const match = header.match(/^(?:W\/)?"?(\d+)"?$/);
   if (!match) throw fieldError('If-Match', '必须是记录版本号', 'must be the version number of the record');
   return Number(match[1]);
+}
+
+/** Any bilingual HTTP error, in the platform's error shape. */
+export function httpError(status: number, code: string, zh: string, en: string, extra: Record<string, unknown> = {}): HttpException {
+  return new HttpException({ statusCode: status, code, message: `${zh} / ${en}`, zh, en, ...extra }, status);
 }

@@ -2,8 +2,9 @@ import { TOPICS } from '@qingyuan/contracts';
 import type { EventBus } from '@qingyuan/messaging';
 import { startEventSourcedService, type RunningService } from '@qingyuan/service-kit';
 import { CasesModule } from './cases.module';
-import { clueAcceptedConsumer } from './consumers/clue-accepted.consumer';
+import { clueLinksConsumer } from './consumers/clue-links.consumer';
 import { CasesInitial1764400000000 } from './migrations/1764400000000-cases-initial';
+import { CasesClueLinks1764500000000 } from './migrations/1764500000000-cases-clue-links';
 import { ProblemQueries } from './problem.queries';
 import { ProblemService } from './problem.service';
 import { problemViewProjection } from './projections/problem-view.projection';
@@ -16,7 +17,7 @@ export interface CasesConfig {
   host?: string;
 }
 
-export const CASES_MIGRATIONS = [CasesInitial1764400000000];
+export const CASES_MIGRATIONS = [CasesInitial1764400000000, CasesClueLinks1764500000000];
 
 export function startCasesService(config: CasesConfig): Promise<RunningService> {
   return startEventSourcedService({
@@ -34,7 +35,7 @@ export function startCasesService(config: CasesConfig): Promise<RunningService> 
     async wire(store) {
       const problems = new ProblemService(store);
       return {
-        consumers: [clueAcceptedConsumer(problems)],
+        consumers: [clueLinksConsumer(problems)],
         module: (healthChecks) =>
           CasesModule.register({ problems, queries: new ProblemQueries(store.db, store), authSecret: config.authSecret, healthChecks }),
       };

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { streamIds, type Actor, type ClueAccepted } from '@qingyuan/contracts';
+import { nameUuid, streamIds, type Actor, type ClueAccepted, type ClueMerged, type ClueUnmerged } from '@qingyuan/contracts';
 import { StreamAlreadyExists, handleCommand, type AppendResult, type PgEventStore, type Tx } from '@qingyuan/event-store';
 import { eventMetadata } from '@qingyuan/service-kit';
 import { shanghaiDate } from './domain/calendar';
@@ -8,14 +7,32 @@ import type { AssignProblemDto, RectificationDto, VerificationDto } from './http
 
 /** The problem opened from an accepted clue has an id derived from the clue's, so a redelivery opens nothing twice. */
 export function problemIdForClue(clueId: string): string {
-  const h = createHash('sha256').update(`problem-of-clue:${clueId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return nameUuid('problem-of-clue', clueId);
+}
+
+type Cause = { eventId: string; correlationId: string };
+const SYSTEM: Actor = { kind: 'system', id: 'cases' };
+
+/** Handlers of events about one primary clue run one at a time, even across cases processes. */
+async function lockClueLinks(tx: Tx, primaryClueId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`clue-links:${primaryClueId}`]);
 }
 
 export class ProblemService {
   constructor(private readonly store: PgEventStore) {}
 
-  async openFromClue(tx: Tx, clue: ClueAccepted, cause: { eventId: string; correlationId: string }): Promise<string> {
+  /** An accepted clue joins the problem it names (if still open), or opens its own with the clues merged into it. */
+  async acceptClue(tx: Tx, clue: ClueAccepted, cause: Cause): Promise<string> {
+    await lockClueLinks(tx, clue.clueId);
+    if (clue.joinProblemId && (await this.isOpen(tx, clue.joinProblemId))) {
+      for (const clueId of [clue.clueId, ...(clue.mergedClueIds ?? [])]) await this.attach(tx, clue.joinProblemId, clueId, cause);
+      return clue.joinProblemId;
+    }
+    const pending = await tx.query<{ clue_id: string }>(
+      'DELETE FROM cases.pending_clue_links WHERE into_clue_id = $1 RETURNING clue_id',
+      [clue.clueId],
+    );
+    const clueIds = [...new Set([clue.clueId, ...(clue.mergedClueIds ?? []), ...pending.rows.map((r) => r.clue_id)])];
     const problemId = problemIdForClue(clue.clueId);
     try {
       await this.run(
@@ -23,20 +40,64 @@ export class ProblemService {
         {
           kind: 'open',
           problemId,
-          clueIds: [clue.clueId],
+          clueIds,
           channel: clue.channel,
           category: clue.category,
           description: clue.description,
           location: clue.location,
           observedAt: clue.observedAt,
         },
-        { kind: 'system', id: 'cases' },
+        SYSTEM,
         { tx, causationId: cause.eventId, correlationId: cause.correlationId },
       );
     } catch (error) {
       if (!(error instanceof StreamAlreadyExists)) throw error;
     }
     return problemId;
+  }
+
+  /** 并案: the merged clue joins the primary clue's problem, or waits for it to open. */
+  async mergeClue(tx: Tx, merged: ClueMerged, cause: Cause): Promise<void> {
+    await lockClueLinks(tx, merged.intoClueId);
+    const problemId = await this.problemOfClue(tx, merged.intoClueId);
+    if (problemId) {
+      await this.attach(tx, problemId, merged.clueId, cause);
+      return;
+    }
+    await tx.query('INSERT INTO cases.pending_clue_links (into_clue_id, clue_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      merged.intoClueId,
+      merged.clueId,
+    ]);
+  }
+
+  async unmergeClue(tx: Tx, unmerged: ClueUnmerged, cause: Cause): Promise<void> {
+    await lockClueLinks(tx, unmerged.fromClueId);
+    await tx.query('DELETE FROM cases.pending_clue_links WHERE into_clue_id = $1 AND clue_id = $2', [unmerged.fromClueId, unmerged.clueId]);
+    const problemId = await this.problemOfClue(tx, unmerged.clueId);
+    if (problemId) {
+      await this.run(problemId, { kind: 'detach-clue', clueId: unmerged.clueId }, SYSTEM, {
+        tx,
+        causationId: cause.eventId,
+        correlationId: cause.correlationId,
+      });
+    }
+  }
+
+  private async attach(tx: Tx, problemId: string, clueId: string, cause: Cause): Promise<void> {
+    await this.run(problemId, { kind: 'attach-clue', clueId }, SYSTEM, { tx, causationId: cause.eventId, correlationId: cause.correlationId });
+  }
+
+  private async isOpen(tx: Tx, problemId: string): Promise<boolean> {
+    const { rows } = await tx.query(`SELECT 1 FROM cases.problem_view WHERE problem_id = $1 AND status <> 'closed'`, [problemId]);
+    return rows.length > 0;
+  }
+
+  private async problemOfClue(tx: Tx, clueId: string): Promise<string | undefined> {
+    const { rows } = await tx.query<{ problem_id: string }>(
+      'SELECT problem_id FROM cases.problem_view WHERE clue_ids @> ARRAY[$1::uuid] ORDER BY opened_at DESC LIMIT 1',
+      [clueId],
+    );
+    return rows[0]?.problem_id;
   }
 
   assign(problemId: string, dto: AssignProblemDto, actor: Actor, expectedVersion?: number): Promise<AppendResult> {

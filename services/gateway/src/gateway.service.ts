@@ -5,7 +5,9 @@ import { JsonLogger } from '@qingyuan/telemetry';
 import { GatewayModule } from './gateway.module';
 import { UserDirectory } from './identity/user-directory';
 import { IdentityInitial1764400000000 } from './migrations/1764400000000-identity-initial';
+import { IdentityOrganisations1764500000000 } from './migrations/1764500000000-identity-organisations';
 import { OpenApiCatalogue } from './proxy/openapi-catalogue';
+import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimits } from './proxy/rate-limit';
 import { serviceProxy, type Routes } from './proxy/service-proxy';
 
 export interface GatewayConfig {
@@ -16,6 +18,9 @@ export interface GatewayConfig {
   port: number;
   host?: string;
   sessionTtlSeconds?: number;
+  rateLimits?: RateLimits;
+  /** honour X-Forwarded-For from this many proxies in front (for rate limits by client address) */
+  trustProxy?: number;
 }
 
 export interface RunningGateway extends RunningService {
@@ -24,7 +29,7 @@ export interface RunningGateway extends RunningService {
   adminPassword?: string;
 }
 
-export const GATEWAY_MIGRATIONS = [IdentityInitial1764400000000];
+export const GATEWAY_MIGRATIONS = [IdentityInitial1764400000000, IdentityOrganisations1764500000000];
 
 function serviceHealth(name: string, url: string): HealthCheck {
   return {
@@ -62,7 +67,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       host: config.host ?? '0.0.0.0',
       logger,
       swagger: false,
-      beforeBodyParser: (express) => express.use(serviceProxy(routes)),
+      beforeBodyParser: (express) => {
+        if (config.trustProxy) express.set('trust proxy', config.trustProxy);
+        express.use(rateLimit(config.rateLimits ?? DEFAULT_RATE_LIMITS));
+        express.use(serviceProxy(routes));
+      },
       beforeListen: (nest) => {
         const own = SwaggerModule.createDocument(
           nest,

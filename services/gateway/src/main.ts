@@ -1,4 +1,5 @@
-import { checkAuthSecret, portFromEnv, requireEnv, runServiceProcess } from '@qingyuan/service-kit';
+import { checkAuthSecret, numberFromEnv, portFromEnv, requireEnv, runServiceProcess } from '@qingyuan/service-kit';
+import { DEFAULT_RATE_LIMITS } from './proxy/rate-limit';
 import { startGateway } from './gateway.service';
 
 /** Distributed run: the gateway in front of the intake and cases processes. */
@@ -14,6 +15,11 @@ runServiceProcess(
       },
       port: portFromEnv('PORT', 8080),
       host: process.env.HOST ?? '0.0.0.0',
+      rateLimits: {
+        reportsPerMinute: numberFromEnv('QINGYUAN_RATE_LIMIT_REPORTS', DEFAULT_RATE_LIMITS.reportsPerMinute),
+        readsPerMinute: numberFromEnv('QINGYUAN_RATE_LIMIT_READS', DEFAULT_RATE_LIMITS.readsPerMinute),
+      },
+      trustProxy: numberFromEnv('QINGYUAN_TRUST_PROXY', 0),
     });
     // Shown once, on the operator's console, when the first administrator is created.
     const notice = gateway.adminPassword

@@ -54,10 +54,10 @@ export async function runClosedLoop(base: string, adminPassword: string, tag: st
 
   const queue = await analyst.get('/api/intake/clues?status=received&limit=500');
   expect(queue.status).toBe(200);
-  const clue = queue.body.find((c: { description: string; has_identity: boolean }) => c.description.startsWith('稠城街道某厂排口') && c.has_identity);
+  const clue = queue.body.find((c: { description: string; reporter: { realName: boolean } }) => c.description.startsWith('稠城街道某厂排口') && c.reporter.realName);
   expect(clue).toBeDefined();
   expect(JSON.stringify(queue.body)).not.toContain(CANARY.phone);
-  const clueId: string = clue.clue_id;
+  const clueId: string = clue.clueId;
 
   // A stale If-Match is refused, not applied.
   const stale = await analyst.post(`/api/intake/clues/${clueId}/accept`, {}, { 'if-match': '"7"' });
@@ -68,7 +68,7 @@ export async function runClosedLoop(base: string, adminPassword: string, tag: st
 
   const problemId = await eventually(async () => {
     const c = await analyst.get(`/api/intake/clues/${clueId}`);
-    return c.body.problem_id as string | undefined;
+    return c.body.problemId as string | undefined;
   }, { what: 'the problem opened from the clue' });
   await progress('accepted');
   const opened = await analyst.get(`/api/cases/problems/${problemId}`);

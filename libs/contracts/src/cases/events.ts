@@ -47,6 +47,18 @@ export interface RectificationVerified {
   opinion: string;
 }
 
+/** 并案: another clue now feeds this problem */
+export interface ProblemClueAttached {
+  problemId: string;
+  clueId: string;
+}
+
+/** 撤销并案: the clue no longer feeds this problem */
+export interface ProblemClueDetached {
+  problemId: string;
+  clueId: string;
+}
+
 /** 销号 */
 export interface ProblemClosed {
   problemId: string;
@@ -55,6 +67,8 @@ export interface ProblemClosed {
 
 export interface CasesEventMap {
   ProblemOpened: ProblemOpened;
+  ProblemClueAttached: ProblemClueAttached;
+  ProblemClueDetached: ProblemClueDetached;
   ProblemAssigned: ProblemAssigned;
   RectificationReported: RectificationReported;
   RectificationVerified: RectificationVerified;

@@ -30,7 +30,21 @@ export const CHANNELS = {
   media: { zh: '媒体舆情', en: 'Media and public opinion' },
   'monitoring-alarm': { zh: '在线监控报警', en: 'Online monitoring alarm' },
   inspection: { zh: '执法检查', en: 'Inspection finding' },
+  open311: { zh: 'Open311 接口', en: 'Open311 API' },
 } as const;
+
+/** Channels staff register by hand (来电、来信、来访、信访、媒体舆情), each with the original reference. */
+export const STAFF_CHANNELS = ['phone', 'letter', 'visit', 'petition', 'hotline-12345', 'hotline-12369', 'media'] as const;
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
+
+/** Kinds of organisation that submit clues through an organisation account. */
+export const ORGANISATION_KINDS = {
+  'social-organisation': { zh: '社会组织', en: 'Social organisation' },
+  'environmental-steward': { zh: '环保管家', en: 'Environmental steward (环保管家)' },
+  'industry-association': { zh: '行业协会', en: 'Industry association' },
+  'technical-service': { zh: '技术服务机构', en: 'Technical service agency' },
+} as const;
+export type OrganisationKind = keyof typeof ORGANISATION_KINDS;
 
 export type Channel = keyof typeof CHANNELS;
 export const CHANNEL_CODES = Object.keys(CHANNELS) as Channel[];

@@ -4,6 +4,8 @@ import type {
   Location,
   ProblemAssigned,
   ProblemClosed,
+  ProblemClueAttached,
+  ProblemClueDetached,
   ProblemOpened,
   RectificationReported,
   RectificationVerified,
@@ -29,6 +31,8 @@ export interface ProblemState {
 
 export type ProblemEvent =
   | { type: 'ProblemOpened'; data: ProblemOpened }
+  | { type: 'ProblemClueAttached'; data: ProblemClueAttached }
+  | { type: 'ProblemClueDetached'; data: ProblemClueDetached }
   | { type: 'ProblemAssigned'; data: ProblemAssigned }
   | { type: 'RectificationReported'; data: RectificationReported }
   | { type: 'RectificationVerified'; data: RectificationVerified }
@@ -45,6 +49,8 @@ export type ProblemCommand =
       location: Location;
       observedAt?: string;
     }
+  | { kind: 'attach-clue'; clueId: string }
+  | { kind: 'detach-clue'; clueId: string }
   | {
       kind: 'assign';
       townCode: string;
@@ -84,6 +90,10 @@ export const problemDecider: Decider<ProblemState, ProblemCommand, ProblemEvent>
     switch (event.type) {
       case 'ProblemOpened':
         return { ...state, status: 'open', problemId: event.data.problemId, clueIds: event.data.clueIds, category: event.data.category };
+      case 'ProblemClueAttached':
+        return { ...state, clueIds: [...state.clueIds, event.data.clueId] };
+      case 'ProblemClueDetached':
+        return { ...state, clueIds: state.clueIds.filter((id) => id !== event.data.clueId) };
       case 'ProblemAssigned':
         return {
           ...state,
@@ -115,6 +125,15 @@ export const problemDecider: Decider<ProblemState, ProblemCommand, ProblemEvent>
     if (state.status === 'none') throw missing();
     const problemId = state.problemId!;
     switch (command.kind) {
+      case 'attach-clue':
+        if (state.clueIds.includes(command.clueId)) return [];
+        if (state.status === 'closed') {
+          throw new DomainError('PROBLEM_CLOSED', '问题已销号，不能再并入线索', 'The problem is closed out; no clue can join it');
+        }
+        return [{ type: 'ProblemClueAttached', data: { problemId, clueId: command.clueId } }];
+      case 'detach-clue':
+        if (!state.clueIds.includes(command.clueId)) return [];
+        return [{ type: 'ProblemClueDetached', data: { problemId, clueId: command.clueId } }];
       case 'assign': {
         if (state.status !== 'open') throw wrongStatus({ zh: '交办', en: 'assign' }, state.status);
         if (command.deadline < command.today) {

@@ -20,6 +20,12 @@ export const problemViewProjection: Projection = {
         );
         return;
       }
+      case 'ProblemClueAttached':
+        await update(tx, event, `clue_ids = array_append(clue_ids, $4::uuid)`, [(event.data as { clueId: string }).clueId]);
+        return;
+      case 'ProblemClueDetached':
+        await update(tx, event, `clue_ids = array_remove(clue_ids, $4::uuid)`, [(event.data as { clueId: string }).clueId]);
+        return;
       case 'ProblemAssigned': {
         const d = event.data as ProblemAssigned;
         await update(tx, event, `status = 'assigned', town_code = $4, lead_department = $5, responsible_person = $6::jsonb,

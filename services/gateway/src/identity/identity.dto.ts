@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLE_CODES, type Role } from '@qingyuan/auth';
-import { DEPARTMENT_CODES, TOWN_CODES } from '@qingyuan/contracts';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { DEPARTMENT_CODES, ORGANISATION_KINDS, TOWN_CODES, type OrganisationKind } from '@qingyuan/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class SignInDto {
   @ApiProperty({ example: 'admin' })
@@ -26,6 +27,22 @@ export class SessionDto {
 
   @ApiProperty()
   user: { userId: string; name: string; roles: string[]; towns: string[]; departments: string[] };
+}
+
+export class OrganisationDto {
+  @ApiProperty({ description: '组织代码（如统一社会信用代码）/ organisation code', example: '52330782MJ0000000X' })
+  @Matches(/^[0-9A-Za-z-]{2,32}$/)
+  code: string;
+
+  @ApiProperty({ description: '组织名称 / name', example: '义乌市绿水青山环保志愿者协会' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ enum: Object.keys(ORGANISATION_KINDS) })
+  @IsIn(Object.keys(ORGANISATION_KINDS))
+  kind: OrganisationKind;
 }
 
 export class CreateUserDto {
@@ -57,4 +74,10 @@ export class CreateUserDto {
   @IsArray()
   @IsIn(DEPARTMENT_CODES, { each: true })
   departments?: string[];
+
+  @ApiPropertyOptional({ type: OrganisationDto, description: '组织账号所属组织 / for organisation accounts' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganisationDto)
+  organisation?: OrganisationDto;
 }

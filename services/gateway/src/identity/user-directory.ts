@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal, Role } from '@qingyuan/auth';
+import type { OrganisationKind } from '@qingyuan/contracts';
 import { DomainError } from '@qingyuan/domain';
 import type { Sql } from '@qingyuan/event-store';
 import { generatePassword, hashPassword, verifyPassword } from './password';
@@ -18,6 +19,9 @@ interface UserRow {
   active: boolean;
   failed_attempts: number;
   locked_until: Date | null;
+  organisation_code: string | null;
+  organisation_name: string | null;
+  organisation_kind: OrganisationKind | null;
 }
 
 export interface NewUser {
@@ -26,6 +30,7 @@ export interface NewUser {
   roles: Role[];
   towns?: string[];
   departments?: string[];
+  organisation?: Principal['organisation'];
 }
 
 export interface UserSummary {
@@ -35,14 +40,37 @@ export interface UserSummary {
   roles: Role[];
   towns: string[];
   departments: string[];
+  organisation?: Principal['organisation'];
   active: boolean;
 }
 
 const BAD_CREDENTIALS = () =>
   new DomainError('BAD_CREDENTIALS', '用户名或密码错误', 'Wrong username or password', 'unauthenticated');
 
+function organisationOf(row: UserRow): Principal['organisation'] {
+  return row.organisation_code && row.organisation_name && row.organisation_kind
+    ? { code: row.organisation_code, name: row.organisation_name, kind: row.organisation_kind }
+    : undefined;
+}
+
 function toPrincipal(row: UserRow): Principal {
-  return { userId: row.user_id, name: row.display_name, roles: row.roles, towns: row.towns, departments: row.departments };
+  const principal: Principal = { userId: row.user_id, name: row.display_name, roles: row.roles, towns: row.towns, departments: row.departments };
+  const organisation = organisationOf(row);
+  if (organisation) principal.organisation = organisation;
+  return principal;
+}
+
+function toSummary(row: UserRow): UserSummary {
+  return {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles,
+    towns: row.towns,
+    departments: row.departments,
+    organisation: organisationOf(row),
+    active: row.active,
+  };
 }
 
 /** Local staff accounts: scrypt-hashed passwords, lock-out after repeated failures, no default password. */
@@ -60,17 +88,25 @@ export class UserDirectory {
   async create(user: NewUser, actorId: string): Promise<{ user: UserSummary; password: string }> {
     const password = generatePassword();
     const userId = randomUUID();
-    const inserted = await this.sql.query(
-      `INSERT INTO identity.users (user_id, username, display_name, password_hash, roles, towns, departments)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
-      [userId, user.username, user.displayName, await hashPassword(password), user.roles, user.towns ?? [], user.departments ?? []],
+    if (user.roles.includes('organisation') !== Boolean(user.organisation)) {
+      throw new DomainError(
+        'ORGANISATION_MISMATCH',
+        '组织账号必须填写所属组织，其他账号不能填写',
+        'An organisation account needs its organisation, and only an organisation account may have one',
+        'invalid',
+      );
+    }
+    const org = user.organisation;
+    const { rows } = await this.sql.query<UserRow>(
+      `INSERT INTO identity.users (user_id, username, display_name, password_hash, roles, towns, departments,
+         organisation_code, organisation_name, organisation_kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (username) DO NOTHING RETURNING *`,
+      [userId, user.username, user.displayName, await hashPassword(password), user.roles, user.towns ?? [], user.departments ?? [],
+        org?.code ?? null, org?.name ?? null, org?.kind ?? null],
     );
-    if (inserted.rowCount === 0) throw new DomainError('USERNAME_TAKEN', '用户名已存在', 'The username is taken');
-    await this.audit(actorId, 'user-created', user.username, { roles: user.roles, towns: user.towns ?? [], departments: user.departments ?? [] });
-    return {
-      user: { userId, username: user.username, displayName: user.displayName, roles: user.roles, towns: user.towns ?? [], departments: user.departments ?? [], active: true },
-      password,
-    };
+    if (rows.length === 0) throw new DomainError('USERNAME_TAKEN', '用户名已存在', 'The username is taken');
+    await this.audit(actorId, 'user-created', user.username, { roles: user.roles, towns: user.towns ?? [], departments: user.departments ?? [], organisation: org?.code });
+    return { user: toSummary(rows[0]), password };
   }
 
   async resetPassword(username: string, actorId: string): Promise<string> {
@@ -118,15 +154,7 @@ export class UserDirectory {
 
   async list(): Promise<UserSummary[]> {
     const { rows } = await this.sql.query<UserRow>('SELECT * FROM identity.users ORDER BY username');
-    return rows.map((r) => ({
-      userId: r.user_id,
-      username: r.username,
-      displayName: r.display_name,
-      roles: r.roles,
-      towns: r.towns,
-      departments: r.departments,
-      active: r.active,
-    }));
+    return rows.map(toSummary);
   }
 
   private async audit(actorId: string | null, action: string, username: string, detail: Record<string, unknown> = {}): Promise<void> {

@@ -5,6 +5,9 @@ import type { NextFunction, Request, Response } from 'express';
 /** Which service answers which path prefix. */
 export type Routes = Record<string, string>;
 
+/** Paths outside /api/<service>/ that a service answers (the Open311 façade is intake's). */
+const ALIASES: Record<string, string> = { open311: 'intake' };
+
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
 
 function unavailable(res: Response, service: string): void {
@@ -23,9 +26,10 @@ function unavailable(res: Response, service: string): void {
  */
 export function serviceProxy(routes: () => Routes) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const match = req.path.match(/^\/api\/([a-z-]+)(?:\/|$)/);
-    const target = match ? routes()[match[1]] : undefined;
-    if (!match || !target) return next();
+    const match = req.path.match(/^\/api\/([a-z-]+)(?:\/|$)/) ?? req.path.match(/^\/(open311)(?:\/|$)/);
+    const service = match ? (ALIASES[match[1]] ?? match[1]) : undefined;
+    const target = service ? routes()[service] : undefined;
+    if (!match || !service || !target) return next();
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
@@ -43,7 +47,7 @@ export function serviceProxy(routes: () => Routes) {
       answer.pipe(res);
     });
     upstream.setTimeout(60_000, () => upstream.destroy(new Error('upstream timeout')));
-    upstream.on('error', () => unavailable(res, match[1]));
+    upstream.on('error', () => unavailable(res, service));
     req.pipe(upstream);
   };
 }

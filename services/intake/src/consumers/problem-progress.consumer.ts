@@ -1,6 +1,7 @@
 import {
   TOPICS,
   type ProblemAssigned,
+  type ProblemClueAttached,
   type ProblemClosed,
   type ProblemOpened,
   type PublicStage,
@@ -10,8 +11,8 @@ import {
 import type { Tx } from '@qingyuan/event-store';
 import type { EventEnvelope } from '@qingyuan/messaging';
 import type { InboxSubscription } from '@qingyuan/service-kit';
-import type { ClueQueries } from '../clue.queries';
-import type { ClueService } from '../clue.service';
+import type { ClueQueries } from '../clues/clue.queries';
+import type { ClueService } from '../clues/clue.service';
 
 /**
  * Follows cases' events and records, on each clue's own stream, the stage its reporter sees.
@@ -45,6 +46,13 @@ export function problemProgressConsumer(clues: ClueService, queries: ClueQueries
         case 'ProblemOpened': {
           const d = event.data as ProblemOpened;
           await progress(d.clueIds, d.problemId, 'accepted');
+          return;
+        }
+        case 'ProblemClueAttached': {
+          // A clue joining a running problem catches up with the stage its fellow clues show.
+          const d = event.data as ProblemClueAttached;
+          const stage = await queries.stageOfProblem(d.problemId, d.clueId, tx);
+          await progress([d.clueId], d.problemId, stage ?? 'accepted');
           return;
         }
         case 'ProblemAssigned': {

@@ -115,19 +115,3 @@ export class ReportReceiptDto {
   @ApiProperty()
   en: string;
 }
-
-export class DecideClueDto {
-  @ApiPropertyOptional({ description: '受理意见 / note', maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  note?: string;
-}
-
-export class RejectClueDto {
-  @ApiProperty({ description: '不予受理理由（将告知举报人）/ reason, shown to the reporter', maxLength: 500 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason: string;
-}

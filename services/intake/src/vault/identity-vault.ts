@@ -55,9 +55,55 @@ export class IdentityVault {
     );
     await sql.query(
       `INSERT INTO ${this.schema}.reporters (reporter_ref, key_id, enc_identity, alg, phone_hmac) VALUES ($1, $2, $3, $4, $5)`,
-      [reporterRef, keyId, seal(dek, payload, `reporter:${reporterRef}`), AES_256_GCM, blindIndex(this.masterKey.key, normalisePhone(identity.phone))],
+      [reporterRef, keyId, seal(dek, payload, `reporter:${reporterRef}`), AES_256_GCM, this.phoneKey(identity.phone)],
     );
     return reporterRef;
+  }
+
+  /** The keyed hash of a phone number: finds a repeat or blacklisted reporter without storing the number. */
+  phoneKey(phone: string): Buffer {
+    return blindIndex(this.masterKey.key, normalisePhone(phone));
+  }
+
+  async isBlacklisted(sql: Sql, phone: string): Promise<boolean> {
+    const { rows } = await sql.query(`SELECT 1 FROM ${this.schema}.blacklist WHERE phone_hmac = $1`, [this.phoneKey(phone)]);
+    return rows.length > 0;
+  }
+
+  /** Blacklist the reporter behind a reference (a proven malicious reporter), without anyone seeing the number. */
+  async blacklist(sql: Sql, reporterRef: string, reason: string, actorId: string): Promise<boolean> {
+    const inserted = await sql.query(
+      `INSERT INTO ${this.schema}.blacklist (phone_hmac, reason, added_by)
+       SELECT phone_hmac, $2, $3 FROM ${this.schema}.reporters WHERE reporter_ref = $1 AND length(phone_hmac) > 0
+       ON CONFLICT DO NOTHING`,
+      [reporterRef, reason, actorId],
+    );
+    return inserted.rowCount > 0;
+  }
+
+  /** How many clues the same person (same phone) sent, counting this reporter's: staff see a count, not a name. */
+  async reportsBySamePerson(sql: Sql, reporterRef: string): Promise<number> {
+    const { rows } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM intake.clue_view c JOIN ${this.schema}.reporters r ON r.reporter_ref = c.reporter_ref
+        WHERE length(r.phone_hmac) > 0
+          AND r.phone_hmac = (SELECT phone_hmac FROM ${this.schema}.reporters WHERE reporter_ref = $1)`,
+      [reporterRef],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /**
+   * Crypto-shredding: destroy the reporter's data key (and the keyed phone hash), so the identity can never be
+   * read again while every event that refers to the reporter stays valid. Returns false when already destroyed.
+   */
+  async destroy(sql: Sql, reporterRef: string, actorId: string, reason: string): Promise<boolean> {
+    const destroyed = await sql.query(
+      `UPDATE ${this.schema}.subject_keys SET wrapped_dek = '\\x', destroyed_at = now(), destroyed_by = $2, destroy_reason = $3
+        WHERE key_id = (SELECT key_id FROM ${this.schema}.reporters WHERE reporter_ref = $1) AND destroyed_at IS NULL`,
+      [reporterRef, actorId, reason],
+    );
+    await sql.query(`UPDATE ${this.schema}.reporters SET phone_hmac = '\\x' WHERE reporter_ref = $1`, [reporterRef]);
+    return destroyed.rowCount > 0;
   }
 
   /** Decrypt an identity; every access is recorded first, with who, why and for which case. */
