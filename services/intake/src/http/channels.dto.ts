@@ -48,7 +48,7 @@ export class StaffRegistrationDto extends ClueContentDto {
 
   @ApiPropertyOptional({ description: '原始编号（信件、信访件、热线工单号）/ reference number', maxLength: 64 })
   @IsOptional()
-  @Matches(/^[\w\-/#.（）()\u4e00-\u9fff]{1,64}$/)
+  @Matches(/^[^\u0000-\u001f<>"'\\]{1,64}$/)
   referenceNumber?: string;
 
   @ApiPropertyOptional({ description: '媒体或舆情来源链接（媒体渠道必填）/ source link, required for media', maxLength: 500 })
