@@ -13,6 +13,7 @@ import {
   Matches,
   MaxLength,
   ValidateNested,
+  IsDefined,
 } from 'class-validator';
 
 export class ResponsiblePersonDto {
@@ -40,6 +41,7 @@ export class AssignProblemDto {
   leadDepartment: string;
 
   @ApiProperty({ type: ResponsiblePersonDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ResponsiblePersonDto)
   responsiblePerson: ResponsiblePersonDto;

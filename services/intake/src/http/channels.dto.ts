@@ -14,6 +14,7 @@ import {
   MaxLength,
   MinLength,
   ValidateNested,
+  IsDefined,
 } from 'class-validator';
 import { LocationDto, ReporterIdentityDto } from './report.dto';
 
@@ -35,6 +36,7 @@ class ClueContentDto {
   observedAt?: string;
 
   @ApiProperty({ type: LocationDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => LocationDto)
   location: LocationDto;
@@ -101,6 +103,7 @@ export class PatrolFindingDto extends ClueContentDto {
   gridCode: string;
 
   @ApiProperty({ type: PointDto, description: '发现位置（GPS）/ GPS position' })
+  @IsDefined()
   @ValidateNested()
   @Type(() => PointDto)
   position: PointDto;

@@ -14,6 +14,7 @@ import {
   MaxLength,
   MinLength,
   ValidateNested,
+  IsDefined,
 } from 'class-validator';
 
 export class LocationDto {
@@ -82,6 +83,7 @@ export class PublicReportDto {
   observedAt?: string;
 
   @ApiProperty({ type: LocationDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => LocationDto)
   location: LocationDto;

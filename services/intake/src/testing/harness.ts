@@ -67,9 +67,9 @@ export async function http(
   base: string,
   method: string,
   path: string,
-  options: { token?: string; json?: unknown; form?: FormData; raw?: { body: string | Buffer; type: string }; binary?: boolean } = {},
+  options: { token?: string; json?: unknown; form?: FormData; raw?: { body: string | Buffer; type: string }; binary?: boolean; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: RequestInit["body"];
   if (options.json !== undefined) {
