@@ -88,6 +88,22 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     }
   }, 120000);
 
+  it('merges clues (并案) and opens one problem for both, over Kafka between processes', async () => {
+    const admin = await new Client(gateway.url).signIn('admin', adminPassword);
+    const publicClient = new Client(gateway.url);
+    const sent: string[] = [];
+    for (const [description, lat] of [['分布式并案：福田街道某厂排口冒黑水', 29.33], ['分布式并案：福田那个厂的排口在排黑水', 29.3301]] as const) {
+      sent.push((await publicClient.post('/api/intake/reports', { category: 'water', description, anonymous: true, location: { lat, lng: 120.098 } })).body.receiptCode);
+    }
+    const list = (await admin.get('/api/intake/clues?limit=500')).body.filter((c: { description: string }) => c.description.startsWith('分布式并案'));
+    const [primary, merged] = [list.find((c: { description: string }) => c.description.includes('某厂')), list.find((c: { description: string }) => c.description.includes('那个厂'))];
+    expect((await admin.post(`/api/intake/clues/${merged.clueId}/merge`, { intoClueId: primary.clueId })).status).toBe(200);
+    expect((await admin.post(`/api/intake/clues/${primary.clueId}/accept`, {})).status).toBe(200);
+    const problemId = await eventually(async () => (await admin.get(`/api/intake/clues/${primary.clueId}`)).body.problemId as string | null, { timeoutMs: 60000, what: 'the problem' });
+    await eventually(async () => (await admin.get(`/api/cases/problems/${problemId}`)).body.clue_ids?.length === 2, { timeoutMs: 60000, what: 'both clues in the problem' });
+    await eventually(async () => (await publicClient.get(`/api/intake/receipts/${sent[1]}`)).body.stage === 'accepted', { timeoutMs: 60000, what: 'the merged reporter sees the problem' });
+  }, 120000);
+
   it('never puts the reporter identity into Kafka messages, events or the processes\' logs', async () => {
     const kafka = new Kafka({ brokers: kafkaBrokers()!, clientId: 'canary-reader', logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
