@@ -1,46 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CATEGORY_CODES, STAFF_CHANNELS, type Category, type StaffChannel } from '@qingyuan/contracts';
+import { STAFF_CHANNELS, type StaffChannel } from '@qingyuan/contracts';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsOptional,
-  IsString,
   IsUrl,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
   IsDefined,
 } from 'class-validator';
-import { LocationDto, ReporterIdentityDto } from './report.dto';
-
-/** What every human channel asks: what, when, where. */
-class ClueContentDto {
-  @ApiProperty({ description: '问题类别 / category', enum: CATEGORY_CODES })
-  @IsIn(CATEGORY_CODES)
-  category: Category;
-
-  @ApiProperty({ description: '问题描述 / description', minLength: 5, maxLength: 2000 })
-  @IsString()
-  @MinLength(5)
-  @MaxLength(2000)
-  description: string;
-
-  @ApiPropertyOptional({ description: '发现时间 / when it was seen (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  observedAt?: string;
-
-  @ApiProperty({ type: LocationDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => LocationDto)
-  location: LocationDto;
-}
+import { ClueContentDto, ReporterIdentityDto } from './report.dto';
 
 /** 来电、来信、来访、信访、热线、媒体舆情: registered by staff with the original reference. */
 export class StaffRegistrationDto extends ClueContentDto {

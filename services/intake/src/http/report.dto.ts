@@ -65,8 +65,8 @@ export class ReporterIdentityDto {
   address?: string;
 }
 
-/** A report from the public (群众举报). */
-export class PublicReportDto {
+/** What every human channel asks: what, when, where. */
+export class ClueContentDto {
   @ApiProperty({ description: '问题类别 / category', enum: CATEGORY_CODES })
   @IsIn(CATEGORY_CODES)
   category: Category;
@@ -87,7 +87,10 @@ export class PublicReportDto {
   @ValidateNested()
   @Type(() => LocationDto)
   location: LocationDto;
+}
 
+/** A report from the public (群众举报). */
+export class PublicReportDto extends ClueContentDto {
   @ApiProperty({ description: '匿名举报 / anonymous report' })
   @IsBoolean()
   anonymous: boolean;
