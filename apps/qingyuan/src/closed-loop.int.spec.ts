@@ -35,7 +35,7 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
 
   it('takes a public report to close-out (销号), every step an event the reporter can follow', async () => {
     const result = await runClosedLoop(platform.gateway.url, platform.gateway.adminPassword!, 'embedded');
-    expect(result.stages).toEqual(['received', 'accepted', 'assigned', 'verifying', 'closed']);
+    expect(result.stages).toEqual(['received', 'accepted', 'assigned', 'rectifying', 'verifying', 'closed']);
 
     const lines: string[] = [];
     expect(await auditReplay(database.url, `problem-${result.problemId}`, (l) => lines.push(l))).toBe(true);

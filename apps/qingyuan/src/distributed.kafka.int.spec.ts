@@ -54,7 +54,7 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
 
   it('takes a public report to close-out through the gateway, over Kafka', async () => {
     const result = await runClosedLoop(gateway.url, adminPassword, 'dist');
-    expect(result.stages).toEqual(['received', 'accepted', 'assigned', 'verifying', 'closed']);
+    expect(result.stages).toEqual(['received', 'accepted', 'assigned', 'rectifying', 'verifying', 'closed']);
   }, 120000);
 
   it('shares the accepted clues between the two cases processes, opening each problem once', async () => {
@@ -70,7 +70,7 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     expect(clues).toHaveLength(24);
     for (const c of clues) expect((await admin.post(`/api/intake/clues/${c.clueId}/accept`, {})).status).toBe(200);
     await eventually(async () => {
-      const problems = (await admin.get('/api/cases/problems?limit=500')).body.filter((p: { description: string }) => p.description.startsWith('分摊测试'));
+      const problems = (await admin.get('/api/cases/problems?limit=500')).body.items.filter((p: { description: string }) => p.description.startsWith('分摊测试'));
       return problems.length === 24;
     }, { timeoutMs: 60000, what: '24 problems' });
 
@@ -100,7 +100,7 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     expect((await admin.post(`/api/intake/clues/${merged.clueId}/merge`, { intoClueId: primary.clueId })).status).toBe(200);
     expect((await admin.post(`/api/intake/clues/${primary.clueId}/accept`, {})).status).toBe(200);
     const problemId = await eventually(async () => (await admin.get(`/api/intake/clues/${primary.clueId}`)).body.problemId as string | null, { timeoutMs: 60000, what: 'the problem' });
-    await eventually(async () => (await admin.get(`/api/cases/problems/${problemId}`)).body.clue_ids?.length === 2, { timeoutMs: 60000, what: 'both clues in the problem' });
+    await eventually(async () => (await admin.get(`/api/cases/problems/${problemId}`)).body.clueIds?.length === 2, { timeoutMs: 60000, what: 'both clues in the problem' });
     await eventually(async () => (await publicClient.get(`/api/intake/receipts/${sent[1]}`)).body.stage === 'accepted', { timeoutMs: 60000, what: 'the merged reporter sees the problem' });
   }, 120000);
 

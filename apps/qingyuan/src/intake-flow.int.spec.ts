@@ -46,7 +46,7 @@ describe('from clues to problems: duplicates, merging (并案), joining, rejecti
       const p = await analyst.get(`/api/cases/problems/${problemId}`);
       return p.status === 200 && p.body;
     });
-    expect(problem.clue_ids.sort()).toEqual([first.clueId, second.clueId].sort());
+    expect(problem.clueIds.sort()).toEqual([first.clueId, second.clueId].sort());
     await eventually(async () => (await stage(second.receiptCode)) === 'accepted', { what: 'the merged clue follows the problem' });
     expect(await problemOf(second.clueId)).toBe(problemId);
     expect((await analyst.get(`/api/intake/clues/${elsewhere.clueId}/duplicates`)).body).toEqual([]);
@@ -59,16 +59,16 @@ describe('from clues to problems: duplicates, merging (并案), joining, rejecti
     const later = await report('后宅电镀厂晚上又在偷排废水', 29.3722, 120.0642);
     const joined = await analyst.post(`/api/intake/clues/${later.clueId}/accept`, { joinProblemId: problemId });
     expect(joined.status).toBe(200);
-    await eventually(async () => (await analyst.get(`/api/cases/problems/${problemId}`)).body.clue_ids.length === 2, { what: 'the clue joined' });
+    await eventually(async () => (await analyst.get(`/api/cases/problems/${problemId}`)).body.clueIds.length === 2, { what: 'the clue joined' });
 
     const undo = await report('后宅街道电镀厂附近河水发黄', 29.3723, 120.0643);
     await analyst.post(`/api/intake/clues/${undo.clueId}/merge`, { intoClueId: primary.clueId });
-    await eventually(async () => (await analyst.get(`/api/cases/problems/${problemId}`)).body.clue_ids.length === 3, { what: 'the merged clue attached' });
+    await eventually(async () => (await analyst.get(`/api/cases/problems/${problemId}`)).body.clueIds.length === 3, { what: 'the merged clue attached' });
     expect((await analyst.post(`/api/intake/clues/${undo.clueId}/unmerge`, {})).status).toBe(200);
-    await eventually(async () => (await analyst.get(`/api/cases/problems/${problemId}`)).body.clue_ids.length === 2, { what: 'the merge undone' });
+    await eventually(async () => (await analyst.get(`/api/cases/problems/${problemId}`)).body.clueIds.length === 2, { what: 'the merge undone' });
     expect(await stage(undo.receiptCode)).toBe('received');
     const timeline = await analyst.get(`/api/cases/problems/${problemId}/timeline`);
-    expect(timeline.body.map((e: { type: string }) => e.type)).toEqual(['ProblemOpened', 'ProblemClueAttached', 'ProblemClueAttached', 'ProblemClueDetached']);
+    expect(timeline.body.events.map((e: { type: string }) => e.type)).toEqual(['ProblemOpened', 'ProblemClueAttached', 'ProblemClueAttached', 'ProblemClueDetached']);
   });
 
   it('tells the reporter why a clue was rejected or where it was referred, and nothing internal', async () => {

@@ -16,7 +16,8 @@ export async function handleCommand<S, C, E extends NewEvent>(
   store: PgEventStore,
   streamId: string,
   decider: Decider<S, C, E>,
-  command: C,
+  /** the command, or a function that builds it from the current state (e.g. to compute a deadline from it) */
+  command: C | ((state: S) => C),
   metadata: EventMetadata,
   options: CommandOptions = {},
 ): Promise<AppendResult> {
@@ -29,7 +30,7 @@ export async function handleCommand<S, C, E extends NewEvent>(
       throw new ConcurrencyConflict(streamId, options.expectedVersion, version);
     }
     const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
-    const events = decider.decide(command, state);
+    const events = decider.decide(typeof command === 'function' ? (command as (state: S) => C)(state) : command, state);
     if (events.length === 0) return { streamId, nextVersion: version, events: [] };
     return store.appendIn(tx, streamId, version === 0 ? 'no-stream' : version, events, metadata);
   };

@@ -32,11 +32,11 @@ export class InProcessEventBus implements EventBus {
     }
   }
 
+  /** One member per group in a process: a group subscribing again (a restarted service) takes over. */
   async subscribe(subscription: Subscription): Promise<void> {
-    if (this.subscriptions.some((s) => s.group === subscription.group)) {
-      throw new Error(`consumer group ${subscription.group} already subscribed in this process`);
-    }
-    this.subscriptions.push(subscription);
+    const existing = this.subscriptions.findIndex((s) => s.group === subscription.group);
+    if (existing >= 0) this.subscriptions.splice(existing, 1, subscription);
+    else this.subscriptions.push(subscription);
   }
 
   isHealthy(): boolean {

@@ -32,7 +32,13 @@ export interface EventSourcedServiceSpec {
   /** also parse application/x-www-form-urlencoded bodies (Open311 clients send them) */
   urlencoded?: boolean;
   /** the service's own parts, built once its store exists: what it consumes and its HTTP module */
-  wire(store: PgEventStore): Promise<{ consumers: InboxSubscription[]; module(healthChecks: HealthCheck[]): DynamicModule }>;
+  wire(store: PgEventStore): Promise<{ consumers: InboxSubscription[]; workers?: BackgroundWorker[]; module(healthChecks: HealthCheck[]): DynamicModule }>;
+}
+
+/** Something a service runs besides HTTP and consumers (e.g. deadline timers). */
+export interface BackgroundWorker {
+  start(): void;
+  stop(): Promise<void>;
 }
 
 /**
@@ -47,6 +53,8 @@ export async function startEventSourcedService(spec: EventSourcedServiceSpec): P
   const parts = await spec.wire(store);
   for (const consumer of parts.consumers) await subscribeWithInbox(spec.bus, store.db, spec.schema, consumer, logger);
   const relay = startRelay(store, spec.bus, spec.topic, `/qingyuan/${spec.name}`, logger);
+  const workers = parts.workers ?? [];
+  workers.forEach((w) => w.start());
   const { app, url } = await startHttpService(parts.module(coreHealthChecks(dataSource, spec.bus, relay)), {
     name: spec.name,
     title: spec.title,
@@ -62,6 +70,7 @@ export async function startEventSourcedService(spec: EventSourcedServiceSpec): P
     store,
     async stop() {
       await app.close();
+      for (const w of workers) await w.stop();
       await relay.stop();
     },
     async close() {

@@ -1,13 +1,20 @@
+import { shanghaiDate } from '@qingyuan/calendar';
 import { TOPICS } from '@qingyuan/contracts';
 import type { EventBus } from '@qingyuan/messaging';
 import { startEventSourcedService, type RunningService } from '@qingyuan/service-kit';
+import { JsonLogger } from '@qingyuan/telemetry';
 import { CasesModule } from './cases.module';
 import { clueLinksConsumer } from './consumers/clue-links.consumer';
 import { CasesInitial1764400000000 } from './migrations/1764400000000-cases-initial';
 import { CasesClueLinks1764500000000 } from './migrations/1764500000000-cases-clue-links';
-import { ProblemQueries } from './problem.queries';
-import { ProblemService } from './problem.service';
+import { CasesLifecycle1764600000000 } from './migrations/1764600000000-cases-lifecycle';
+import { ClueLinks } from './problems/clue-links';
+import { DeadlineTimers } from './problems/deadline-timers';
+import { ProblemLifecycle } from './problems/lifecycle';
+import { ProblemQueries } from './problems/problem.queries';
+import { ProblemStore } from './problems/problem-store';
 import { problemViewProjection } from './projections/problem-view.projection';
+import { CaseSettings } from './settings/case-settings';
 
 export interface CasesConfig {
   databaseUrl: string;
@@ -15,15 +22,20 @@ export interface CasesConfig {
   authSecret: string;
   port: number;
   host?: string;
+  /** the clock deadlines run on (tests move it) */
+  clock?: () => Date;
+  /** how often due deadline timers are looked for */
+  timerIntervalMs?: number;
 }
 
-export const CASES_MIGRATIONS = [CasesInitial1764400000000, CasesClueLinks1764500000000];
+export const CASES_MIGRATIONS = [CasesInitial1764400000000, CasesClueLinks1764500000000, CasesLifecycle1764600000000];
 
 export function startCasesService(config: CasesConfig): Promise<RunningService> {
+  const clock = config.clock ?? (() => new Date());
   return startEventSourcedService({
     name: 'cases',
     title: 'Qingyuan cases 问题办理',
-    description: '问题立案、交办、整改、核查销号 / Problems: opening, assignment, rectification, verification, close-out',
+    description: '研判、交办、签收、整改、核查销号、督办、统计 / Triage, assignment, sign-off, rectification, close-out, supervision, numbers',
     schema: 'cases',
     migrations: CASES_MIGRATIONS,
     projections: [problemViewProjection],
@@ -33,11 +45,16 @@ export function startCasesService(config: CasesConfig): Promise<RunningService> 
     port: config.port,
     host: config.host,
     async wire(store) {
-      const problems = new ProblemService(store);
+      const problems = new ProblemStore(store);
+      const settings = new CaseSettings(store.db);
+      await settings.get(true);
+      const lifecycle = new ProblemLifecycle(problems, settings, clock);
+      const timers = new DeadlineTimers(problems, settings, clock, new JsonLogger('cases'), config.timerIntervalMs);
       return {
-        consumers: [clueLinksConsumer(problems)],
+        consumers: [clueLinksConsumer(new ClueLinks(problems, () => shanghaiDate(clock())))],
+        workers: [timers],
         module: (healthChecks) =>
-          CasesModule.register({ problems, queries: new ProblemQueries(store.db, store), authSecret: config.authSecret, healthChecks }),
+          CasesModule.register({ lifecycle, queries: new ProblemQueries(store), settings, authSecret: config.authSecret, healthChecks }),
       };
     },
   });

@@ -72,7 +72,7 @@ export async function runClosedLoop(base: string, adminPassword: string, tag: st
   }, { what: 'the problem opened from the clue' });
   await progress('accepted');
   const opened = await analyst.get(`/api/cases/problems/${problemId}`);
-  expect(opened.body).toMatchObject({ status: 'open', category: 'water', clue_ids: [clueId] });
+  expect(opened.body).toMatchObject({ status: { code: 'open' }, category: { code: 'water' }, clueIds: [clueId], number: expect.stringMatching(/^YW-\d{4}-\d{6}$/) });
 
   const assignment = {
     townCode: '330782001',
@@ -89,8 +89,10 @@ export async function runClosedLoop(base: string, adminPassword: string, tag: st
   expect(assignedView.history.at(-1).assignment).toEqual({
     town: { zh: '稠城街道', en: 'Choucheng Subdistrict' },
     leadDepartment: { zh: '市水务局', en: 'Water Affairs Bureau' },
-    deadline: '2099-12-31',
   });
+  expect((await town.post(`/api/cases/problems/${problemId}/sign-off`, {})).status).toBe(200);
+  const signedView = await progress('rectifying');
+  expect(signedView.history.at(-1).assignment).toEqual({ deadline: '2099-12-31' });
 
   const rectified = await town.post(`/api/cases/problems/${problemId}/rectification`, {
     summary: '暗管已封堵，河面油污已清理',
@@ -102,21 +104,23 @@ export async function runClosedLoop(base: string, adminPassword: string, tag: st
   const closed = await analyst.post(`/api/cases/problems/${problemId}/verification`, { passed: true, opinion: '现场核查，整改到位，同意销号' });
   expect(closed.status).toBe(200);
   const final = await progress('closed');
-  expect(final.history.map((h: { stage: string }) => h.stage)).toEqual(['received', 'accepted', 'assigned', 'verifying', 'closed']);
+  expect(final.history.map((h: { stage: string }) => h.stage)).toEqual(['received', 'accepted', 'assigned', 'rectifying', 'verifying', 'closed']);
 
-  const timeline = await analyst.get(`/api/cases/problems/${problemId}/timeline`);
-  expect(timeline.body.map((e: { type: string }) => e.type)).toEqual([
+  const timeline = (await analyst.get(`/api/cases/problems/${problemId}/timeline`)).body;
+  expect(timeline.clueIds).toEqual([clueId]);
+  expect(timeline.events.map((e: { type: string }) => e.type)).toEqual([
     'ProblemOpened',
     'ProblemAssigned',
+    'ProblemSignedOff',
     'RectificationReported',
     'RectificationVerified',
     'ProblemClosed',
   ]);
-  for (const entry of timeline.body) {
+  for (const entry of timeline.events) {
     expect(entry.recordedAt).toEqual(expect.any(String));
     expect(entry.actor.kind).toEqual(expect.stringMatching(/user|system/));
   }
-  expect(timeline.body[1].actor.name).toBe(`测试analyst-${tag}`);
-  expect(timeline.body[2].actor.name).toBe(`测试town-${tag}`);
+  expect(timeline.events[1].actor.name).toBe(`测试analyst-${tag}`);
+  expect(timeline.events[2].actor.name).toBe(`测试town-${tag}`);
   return { receiptCode, clueId, problemId, stages };
 }

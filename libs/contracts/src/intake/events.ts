@@ -138,7 +138,9 @@ export interface ClueProgressed {
   problemId: string;
   stage: PublicStage;
   /** where and by when the problem is handled, as told to the reporter (no names of officials) */
-  assignment?: { townCode: string; leadDepartment: string; deadline: string };
+  assignment?: { townCode: string; leadDepartment: string };
+  /** the rectification deadline, once the assigned unit signed off (YYYY-MM-DD) */
+  deadline?: string;
   sourceEventId: string;
 }
 

@@ -1,124 +1,143 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { TOWN_CODES } from '@qingyuan/contracts';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CATEGORIES, CHANNELS, DEPARTMENTS, TOWNS, findDepartment, findTown } from '@qingyuan/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@qingyuan/auth';
-import { actorOf, fieldError, notFound, parseIfMatch } from '@qingyuan/service-kit';
+import { fieldError, notFound } from '@qingyuan/service-kit';
 import type { Response } from 'express';
-import { ProblemQueries, type ProblemRow, type TimelineEntry } from '../problem.queries';
-import { ProblemService } from '../problem.service';
-import { AssignProblemDto, RectificationDto, VerificationDto } from './problem.dto';
+import { problemListWorkbook } from '../export/problem-list-workbook';
+import { ProblemQueries, toSummary } from '../problems/problem.queries';
+import { CaseSettings } from '../settings/case-settings';
+import { parseFilter, parsePage, STATUSES, type ListQuery } from './query-params';
 
-const STATUSES = ['open', 'assigned', 'rectification-reported', 'closed'];
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => fieldError('problemId', '必须是有效的问题编号', 'must be a problem id (UUID)') });
-const NO_PROBLEM = () => notFound('问题不存在或不在您的管辖范围内', 'No such problem in your scope', 'PROBLEM_NOT_FOUND');
+export const problemIdPipe = new ParseUUIDPipe({ exceptionFactory: () => fieldError('problemId', '必须是有效的问题编号', 'must be a problem id (UUID)') });
+export const NO_PROBLEM = () => notFound('问题不存在或不在您的管辖范围内', 'No such problem in your scope', 'PROBLEM_NOT_FOUND');
+const READERS = ['analyst', 'town-officer', 'department-officer', 'verifier', 'leader', 'auditor'] as const;
+const EXPORT_LIMIT = 50_000;
 
-/** The problem lifecycle: assign (交办), report rectification, verify and close out (销号). */
-@ApiTags('problems 问题')
+const LIST_QUERIES = [
+  ApiQuery({ name: 'townCode', required: false }),
+  ApiQuery({ name: 'department', required: false, description: '牵头或配合 / leads or co-operates' }),
+  ApiQuery({ name: 'category', required: false }),
+  ApiQuery({ name: 'channel', required: false }),
+  ApiQuery({ name: 'status', required: false, enum: STATUSES }),
+  ApiQuery({ name: 'overdue', required: false, enum: ['true', 'false'] }),
+  ApiQuery({ name: 'from', required: false, description: '立案日期起 / opened on or after (YYYY-MM-DD)' }),
+  ApiQuery({ name: 'to', required: false, description: '立案日期止 / opened on or before' }),
+];
+const ListFilters = (): MethodDecorator => (target, key, descriptor) => {
+  for (const d of LIST_QUERIES) d(target, key, descriptor);
+};
+
+/** The problem list (问题清单), one problem, its timeline, the numbers; every read follows the caller's scope. */
+@ApiTags('problems 问题清单')
 @ApiBearerAuth()
 @Controller('api/cases')
 export class ProblemsController {
   constructor(
-    private readonly problems: ProblemService,
     private readonly queries: ProblemQueries,
+    private readonly settings: CaseSettings,
   ) {}
 
   @Get('reference')
-  @Roles('analyst', 'town-officer', 'department-officer', 'verifier', 'auditor', 'hotline-staff', 'grid-worker')
-  @ApiOperation({ summary: '镇街、部门和问题类别 / Towns, departments and categories' })
-  reference() {
-    return this.queries.reference();
+  @Roles(...READERS, 'hotline-staff', 'grid-worker')
+  @ApiOperation({ summary: '镇街、部门、问题类别和类别—牵头部门矩阵 / Towns, departments, categories and the category matrix' })
+  async reference() {
+    const { matrix } = await this.settings.get();
+    return {
+      towns: TOWNS,
+      departments: DEPARTMENTS,
+      categories: Object.entries(CATEGORIES).map(([code, l]) => ({ code, ...l })),
+      channels: Object.entries(CHANNELS).map(([code, l]) => ({ code, ...l })),
+      matrix,
+    };
   }
 
   @Get('problems')
-  @Roles('analyst', 'town-officer', 'department-officer', 'verifier', 'auditor')
-  @ApiOperation({ summary: '问题清单（按权限范围）/ Problems in your scope' })
-  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
-  @ApiQuery({ name: 'townCode', required: false, enum: TOWN_CODES })
+  @Roles(...READERS)
+  @ListFilters()
+  @ApiQuery({ name: 'sort', required: false, enum: ['opened', 'deadline', 'number', 'updated'] })
+  @ApiQuery({ name: 'order', required: false, enum: ['asc', 'desc'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
-  list(
-    @CurrentPrincipal() principal: Principal,
-    @Query('status') status?: string,
-    @Query('townCode') townCode?: string,
-    @Query('limit') limit = '50',
-    @Query('offset') offset = '0',
-  ): Promise<ProblemRow[]> {
-    if (status !== undefined && !STATUSES.includes(status)) {
-      throw fieldError('status', `必须是以下值之一：${STATUSES.join(', ')}`, `must be one of ${STATUSES.join(', ')}`);
+  @ApiOperation({ summary: '问题清单（按权限范围，可筛选、排序、分页）/ Problems in your scope: filter, sort, page' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListQuery) {
+    return this.queries.list(principal, parseFilter(query), parsePage(query));
+  }
+
+  @Get('problems.xlsx')
+  @Roles(...READERS)
+  @ListFilters()
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: '导出问题清单（Excel，最多 5 万条）/ Export the list to Excel (up to 50,000 rows)' })
+  async export(@CurrentPrincipal() principal: Principal, @Query() query: ListQuery, @Res() res: Response): Promise<void> {
+    const filter = parseFilter(query);
+    const { items } = await this.queries.list(principal, filter, { sort: 'opened', descending: true, limit: EXPORT_LIMIT, offset: 0 });
+    const workbook = await problemListWorkbook(
+      items.map((p) => ({
+        number: p.number,
+        description: p.description,
+        channel: p.channel?.zh ?? '',
+        town: p.town?.zh ?? null,
+        leadDepartment: p.leadDepartment?.zh ?? null,
+        cooperatingDepartments: p.cooperatingDepartments.map((d) => d.zh),
+        responsiblePerson: p.responsiblePerson?.name ?? null,
+        measures: p.measures,
+        deadline: p.deadline,
+        status: p.status.zh,
+        overdue: p.overdue,
+        closedOn: p.closedOn,
+      })),
+      { title: '义乌市环境污染问题清单', generatedAt: new Date(), filters: describeFilter(filter) },
+    );
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="problems.xlsx"; filename*=UTF-8''${encodeURIComponent('问题清单.xlsx')}`);
+    res.end(workbook);
+  }
+
+  @Get('statistics')
+  @Roles(...READERS)
+  @ListFilters()
+  @ApiQuery({ name: 'groupBy', required: true, enum: ['town', 'department', 'channel', 'category'] })
+  @ApiOperation({ summary: '统计：受理、销号、按期销号率、平均办理工作日、逾期、自主发现率 / Numbers by town, department, channel or category' })
+  statistics(@CurrentPrincipal() principal: Principal, @Query() query: ListQuery & { groupBy?: string }) {
+    const groupBy = query.groupBy;
+    if (groupBy !== 'town' && groupBy !== 'department' && groupBy !== 'channel' && groupBy !== 'category') {
+      throw fieldError('groupBy', '必须是 town、department、channel 或 category', 'must be town, department, channel or category');
     }
-    if (townCode !== undefined && !TOWN_CODES.includes(townCode)) throw fieldError('townCode', '不是义乌的镇街代码', 'is not a Yiwu town code');
-    const take = Number(limit);
-    const skip = Number(offset);
-    if (!Number.isInteger(take) || take < 1 || take > 500) throw fieldError('limit', '必须是 1 至 500 的整数', 'must be an integer from 1 to 500');
-    if (!Number.isInteger(skip) || skip < 0) throw fieldError('offset', '必须是非负整数', 'must be a non-negative integer');
-    return this.queries.list(principal, { status, townCode, limit: take, offset: skip });
+    const { groupBy: _g, ...rest } = query;
+    return this.queries.statistics(principal, groupBy, parseFilter(rest));
   }
 
   @Get('problems/:problemId')
-  @Roles('analyst', 'town-officer', 'department-officer', 'verifier', 'auditor')
+  @Roles(...READERS)
   @ApiOperation({ summary: '问题详情（ETag 为版本号）/ One problem; the ETag is its version' })
-  async get(
-    @Param('problemId', uuid) problemId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ProblemRow> {
-    const problem = await this.queries.get(principal, problemId);
-    if (!problem) throw NO_PROBLEM();
-    res.setHeader('ETag', `"${problem.version}"`);
-    return problem;
+  async get(@Param('problemId', problemIdPipe) problemId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+    const row = await this.queries.row(principal, problemId);
+    if (!row) throw NO_PROBLEM();
+    res.setHeader('ETag', `"${row.version}"`);
+    return toSummary(row);
   }
 
   @Get('problems/:problemId/timeline')
-  @Roles('analyst', 'town-officer', 'department-officer', 'verifier', 'auditor')
-  @ApiOperation({ summary: '办理过程（每个事件、操作人和时间）/ Timeline: every event with actor and time' })
-  async timeline(@Param('problemId', uuid) problemId: string, @CurrentPrincipal() principal: Principal): Promise<TimelineEntry[]> {
-    if (!(await this.queries.get(principal, problemId))) throw NO_PROBLEM();
-    return this.queries.timeline(problemId);
+  @Roles(...READERS)
+  @ApiOperation({ summary: '办理过程（每个事件、操作人和时间）及关联线索 / Timeline: every event with actor and time, and the linked clues' })
+  async timeline(@Param('problemId', problemIdPipe) problemId: string, @CurrentPrincipal() principal: Principal) {
+    const row = await this.queries.row(principal, problemId);
+    if (!row) throw NO_PROBLEM();
+    return { problemId, number: row.number, clueIds: row.clue_ids, reopenedFrom: row.reopened_from, recurredAs: row.recurred_as, events: await this.queries.timeline(problemId) };
   }
+}
 
-  @Post('problems/:problemId/assignment')
-  @HttpCode(200)
-  @Roles('analyst')
-  @ApiOperation({ summary: '交办 / Assign: town, lead department, responsible person, measures, deadline' })
-  @ApiHeader({ name: 'If-Match', required: false, description: '期望版本 / expected version; 412 if it moved' })
-  async assign(
-    @Param('problemId', uuid) problemId: string,
-    @Body() body: AssignProblemDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch?: string,
-  ) {
-    const result = await this.problems.assign(problemId, body, actorOf(principal), parseIfMatch(ifMatch));
-    return { problemId, version: result.nextVersion };
-  }
-
-  @Post('problems/:problemId/rectification')
-  @HttpCode(200)
-  @Roles('town-officer', 'department-officer', 'analyst')
-  @ApiOperation({ summary: '上报整改情况和佐证材料 / Report the rectification with evidence' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  async rectify(
-    @Param('problemId', uuid) problemId: string,
-    @Body() body: RectificationDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch?: string,
-  ) {
-    if (!(await this.queries.get(principal, problemId))) throw NO_PROBLEM();
-    const result = await this.problems.reportRectification(problemId, body, actorOf(principal), parseIfMatch(ifMatch));
-    return { problemId, version: result.nextVersion };
-  }
-
-  @Post('problems/:problemId/verification')
-  @HttpCode(200)
-  @Roles('verifier', 'analyst')
-  @ApiOperation({ summary: '核查：通过即销号，不通过退回整改 / Verify: a pass closes out, a fail returns to rectification' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  async verify(
-    @Param('problemId', uuid) problemId: string,
-    @Body() body: VerificationDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch?: string,
-  ) {
-    const result = await this.problems.verify(problemId, body, actorOf(principal), parseIfMatch(ifMatch));
-    return { problemId, version: result.nextVersion, closed: body.passed };
-  }
+function describeFilter(f: ReturnType<typeof parseFilter>): string {
+  const parts = [
+    f.townCode && `镇街：${findTown(f.townCode)?.zh}`,
+    f.department && `部门：${findDepartment(f.department)?.zh}`,
+    f.category && `类别：${CATEGORIES[f.category as keyof typeof CATEGORIES]?.zh}`,
+    f.channel && `渠道：${CHANNELS[f.channel as keyof typeof CHANNELS]?.zh}`,
+    f.status && `状态：${f.status}`,
+    f.overdue !== undefined && (f.overdue ? '仅逾期' : '未逾期'),
+    f.from && `自 ${f.from}`,
+    f.to && `至 ${f.to}`,
+  ].filter(Boolean);
+  return parts.length ? parts.join('；') : '全部';
 }

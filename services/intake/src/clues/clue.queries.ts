@@ -130,7 +130,7 @@ export interface PublicProgress {
     en: string;
     at: string;
     note?: string;
-    assignment?: { town: { zh: string; en: string }; leadDepartment: { zh: string; en: string }; deadline: string };
+    assignment?: { town?: { zh: string; en: string }; leadDepartment?: { zh: string; en: string }; deadline?: string };
   }>;
   /** photos the reporter sent, as cleaned copies without location metadata */
   attachments: Array<{ attachmentId: string; kind: string }>;
@@ -190,7 +190,7 @@ export class ClueQueries {
     const { rows } = await this.sql.query<ClueRow>('SELECT * FROM intake.clue_view WHERE receipt_hash = $1', [receiptHash]);
     const clue = rows[0];
     if (!clue) return undefined;
-    const history = await this.sql.query<{ stage: PublicStage; note: string | null; assignment: ClueProgressed['assignment'] | null; at: Date }>(
+    const history = await this.sql.query<{ stage: PublicStage; note: string | null; assignment: PublicDetails | null; at: Date }>(
       'SELECT stage, note, assignment, at FROM intake.clue_public_history WHERE clue_id = $1 ORDER BY version',
       [clue.clue_id],
     );
@@ -221,12 +221,15 @@ export class ClueQueries {
   }
 }
 
-function publicAssignment(a: NonNullable<ClueProgressed['assignment']>) {
-  const town = findTown(a.townCode);
-  const department = findDepartment(a.leadDepartment);
+/** What a public history row may say: where, who leads, by when (never a person). */
+type PublicDetails = Partial<NonNullable<ClueProgressed['assignment']>> & { deadline?: string };
+
+function publicAssignment(a: PublicDetails) {
+  const town = a.townCode ? findTown(a.townCode) : undefined;
+  const department = a.leadDepartment ? findDepartment(a.leadDepartment) : undefined;
   return {
-    town: { zh: town?.zh ?? a.townCode, en: town?.en ?? a.townCode },
-    leadDepartment: { zh: department?.zh ?? a.leadDepartment, en: department?.en ?? a.leadDepartment },
-    deadline: a.deadline,
+    ...(a.townCode ? { town: { zh: town?.zh ?? a.townCode, en: town?.en ?? a.townCode } } : {}),
+    ...(a.leadDepartment ? { leadDepartment: { zh: department?.zh ?? a.leadDepartment, en: department?.en ?? a.leadDepartment } } : {}),
+    ...(a.deadline ? { deadline: a.deadline } : {}),
   };
 }

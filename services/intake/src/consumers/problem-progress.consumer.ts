@@ -4,6 +4,7 @@ import {
   type ProblemClueAttached,
   type ProblemClosed,
   type ProblemOpened,
+  type ProblemSignedOff,
   type PublicStage,
   type RectificationReported,
   type RectificationVerified,
@@ -23,23 +24,10 @@ export function problemProgressConsumer(clues: ClueService, queries: ClueQueries
     group: 'intake.problem-progress',
     topics: [TOPICS.cases],
     async handle(tx: Tx, event: EventEnvelope): Promise<void> {
-      const progress = async (clueIds: string[], problemId: string, stage: PublicStage, assignment?: ProblemAssigned) => {
+      const progress = async (clueIds: string[], problemId: string, stage: PublicStage, details: { assignment?: ProblemAssigned; deadline?: string } = {}) => {
+        const assignment = details.assignment && { townCode: details.assignment.townCode, leadDepartment: details.assignment.leadDepartment };
         for (const clueId of clueIds) {
-          await clues.recordProgress(
-            tx,
-            clueId,
-            {
-              problemId,
-              stage,
-              sourceEventId: event.id,
-              assignment: assignment && {
-                townCode: assignment.townCode,
-                leadDepartment: assignment.leadDepartment,
-                deadline: assignment.deadline,
-              },
-            },
-            event.correlationid,
-          );
+          await clues.recordProgress(tx, clueId, { problemId, stage, sourceEventId: event.id, assignment, deadline: details.deadline }, event.correlationid);
         }
       };
       switch (event.type) {
@@ -57,7 +45,12 @@ export function problemProgressConsumer(clues: ClueService, queries: ClueQueries
         }
         case 'ProblemAssigned': {
           const d = event.data as ProblemAssigned;
-          await progress(await queries.clueIdsOfProblem(d.problemId, tx), d.problemId, 'assigned', d);
+          await progress(await queries.clueIdsOfProblem(d.problemId, tx), d.problemId, 'assigned', { assignment: d });
+          return;
+        }
+        case 'ProblemSignedOff': {
+          const d = event.data as ProblemSignedOff;
+          await progress(await queries.clueIdsOfProblem(d.problemId, tx), d.problemId, 'rectifying', { deadline: d.deadline });
           return;
         }
         case 'RectificationReported': {

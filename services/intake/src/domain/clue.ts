@@ -50,7 +50,7 @@ export type ClueCommand =
   | { kind: 'merge'; intoClueId: string; target: { status: ClueStatus; mergedInto?: string } }
   | { kind: 'unmerge' }
   | { kind: 'dismiss-duplicate'; candidateClueId: string }
-  | { kind: 'record-progress'; problemId: string; stage: PublicStage; assignment?: ClueProgressed['assignment']; sourceEventId: string };
+  | { kind: 'record-progress'; problemId: string; stage: PublicStage; assignment?: ClueProgressed['assignment']; deadline?: string; sourceEventId: string };
 
 const notFound = () => new DomainError('CLUE_NOT_FOUND', '线索不存在', 'No such clue', 'not-found');
 const alreadyDecided = () =>

@@ -59,7 +59,7 @@ export const clueViewProjection: Projection = {
         const before = await tx.query<{ public_stage: string }>('SELECT public_stage FROM intake.clue_view WHERE clue_id = $1', [d.clueId]);
         await update(tx, d.clueId, event, `public_stage = $4, problem_id = $5`, [d.stage, d.problemId]);
         // Linking the clue to its problem is not news for the reporter; a new stage is.
-        if (before.rows[0]?.public_stage !== d.stage) await history(tx, d.clueId, event, d.stage, undefined, d.assignment);
+        if (before.rows[0]?.public_stage !== d.stage) await history(tx, d.clueId, event, d.stage, undefined, d.assignment, d.deadline);
         return;
       }
       case 'PatrolCheckedIn': {
@@ -107,10 +107,12 @@ async function history(
   stage: string,
   note?: string,
   assignment?: ClueProgressed['assignment'],
+  deadline?: string,
 ): Promise<void> {
+  const details = assignment || deadline ? JSON.stringify({ ...assignment, deadline }) : null;
   await tx.query(
     `INSERT INTO intake.clue_public_history (clue_id, version, stage, note, assignment, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
      ON CONFLICT DO NOTHING`,
-    [clueId, event.streamVersion, stage, note ?? null, assignment ? JSON.stringify(assignment) : null, event.recordedAt],
+    [clueId, event.streamVersion, stage, note ?? null, details, event.recordedAt],
   );
 }

@@ -1,25 +1,20 @@
-import { nameUuid, streamIds, type Actor, type ClueAccepted, type ClueMerged, type ClueUnmerged } from '@qingyuan/contracts';
-import { StreamAlreadyExists, handleCommand, type AppendResult, type PgEventStore, type Tx } from '@qingyuan/event-store';
-import { eventMetadata } from '@qingyuan/service-kit';
-import { shanghaiDate } from './domain/calendar';
-import { problemDecider, type ProblemCommand } from './domain/problem';
-import type { AssignProblemDto, RectificationDto, VerificationDto } from './http/problem.dto';
-
-/** The problem opened from an accepted clue has an id derived from the clue's, so a redelivery opens nothing twice. */
-export function problemIdForClue(clueId: string): string {
-  return nameUuid('problem-of-clue', clueId);
-}
+import { streamIds, type ClueAccepted, type ClueMerged, type ClueUnmerged } from '@qingyuan/contracts';
+import type { Tx } from '@qingyuan/event-store';
+import { SYSTEM, problemIdForClue, type ProblemStore } from './problem-store';
 
 type Cause = { eventId: string; correlationId: string };
-const SYSTEM: Actor = { kind: 'system', id: 'cases' };
 
 /** Handlers of events about one primary clue run one at a time, even across cases processes. */
 async function lockClueLinks(tx: Tx, primaryClueId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`clue-links:${primaryClueId}`]);
 }
 
-export class ProblemService {
-  constructor(private readonly store: PgEventStore) {}
+/** Which clues feed which problem, from intake's events (立案、并案、撤销并案). */
+export class ClueLinks {
+  constructor(
+    private readonly problems: ProblemStore,
+    private readonly today: () => string,
+  ) {}
 
   /** An accepted clue joins the problem it names (if still open), or opens its own with the clues merged into it. */
   async acceptClue(tx: Tx, clue: ClueAccepted, cause: Cause): Promise<string> {
@@ -34,25 +29,22 @@ export class ProblemService {
     );
     const clueIds = [...new Set([clue.clueId, ...(clue.mergedClueIds ?? []), ...pending.rows.map((r) => r.clue_id)])];
     const problemId = problemIdForClue(clue.clueId);
-    try {
-      await this.run(
+    if ((await this.problems.store.streamVersion(streamIds.problem(problemId), tx)) > 0) return problemId;
+    await this.problems.open(
+      tx,
+      {
         problemId,
-        {
-          kind: 'open',
-          problemId,
-          clueIds,
-          channel: clue.channel,
-          category: clue.category,
-          description: clue.description,
-          location: clue.location,
-          observedAt: clue.observedAt,
-        },
-        SYSTEM,
-        { tx, causationId: cause.eventId, correlationId: cause.correlationId },
-      );
-    } catch (error) {
-      if (!(error instanceof StreamAlreadyExists)) throw error;
-    }
+        clueIds,
+        channel: clue.channel,
+        category: clue.category,
+        description: clue.description,
+        location: clue.location,
+        observedAt: clue.observedAt,
+        openedOn: this.today(),
+      },
+      SYSTEM,
+      { causationId: cause.eventId, correlationId: cause.correlationId },
+    );
     return problemId;
   }
 
@@ -75,7 +67,7 @@ export class ProblemService {
     await tx.query('DELETE FROM cases.pending_clue_links WHERE into_clue_id = $1 AND clue_id = $2', [unmerged.fromClueId, unmerged.clueId]);
     const problemId = await this.problemOfClue(tx, unmerged.clueId);
     if (problemId) {
-      await this.run(problemId, { kind: 'detach-clue', clueId: unmerged.clueId }, SYSTEM, {
+      await this.problems.run(problemId, { kind: 'detach-clue', clueId: unmerged.clueId }, SYSTEM, {
         tx,
         causationId: cause.eventId,
         correlationId: cause.correlationId,
@@ -84,7 +76,7 @@ export class ProblemService {
   }
 
   private async attach(tx: Tx, problemId: string, clueId: string, cause: Cause): Promise<void> {
-    await this.run(problemId, { kind: 'attach-clue', clueId }, SYSTEM, { tx, causationId: cause.eventId, correlationId: cause.correlationId });
+    await this.problems.run(problemId, { kind: 'attach-clue', clueId }, SYSTEM, { tx, causationId: cause.eventId, correlationId: cause.correlationId });
   }
 
   private async isOpen(tx: Tx, problemId: string): Promise<boolean> {
@@ -98,30 +90,5 @@ export class ProblemService {
       [clueId],
     );
     return rows[0]?.problem_id;
-  }
-
-  assign(problemId: string, dto: AssignProblemDto, actor: Actor, expectedVersion?: number): Promise<AppendResult> {
-    return this.run(problemId, { kind: 'assign', ...dto, today: shanghaiDate() }, actor, { expectedVersion });
-  }
-
-  reportRectification(problemId: string, dto: RectificationDto, actor: Actor, expectedVersion?: number): Promise<AppendResult> {
-    return this.run(problemId, { kind: 'report-rectification', ...dto, reportedBy: actor.id! }, actor, { expectedVersion });
-  }
-
-  verify(problemId: string, dto: VerificationDto, actor: Actor, expectedVersion?: number): Promise<AppendResult> {
-    return this.run(problemId, { kind: 'verify', ...dto, verifiedBy: actor.id! }, actor, { expectedVersion });
-  }
-
-  private run(
-    problemId: string,
-    command: ProblemCommand,
-    actor: Actor,
-    options: { tx?: Tx; expectedVersion?: number; causationId?: string; correlationId?: string },
-  ): Promise<AppendResult> {
-    const metadata = eventMetadata(actor, { causationId: options.causationId, correlationId: options.correlationId });
-    return handleCommand(this.store, streamIds.problem(problemId), problemDecider, command, metadata, {
-      tx: options.tx,
-      expectedVersion: options.expectedVersion,
-    });
   }
 }
