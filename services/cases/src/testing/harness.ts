@@ -35,11 +35,20 @@ export class CasesUnderTest {
     return this.service.url;
   }
 
-  /** Stop and start the service on the same database (a restart), keeping the bus and its observer. */
-  async restart(): Promise<void> {
+  /** Stop the service (the database and the bus stay). */
+  async down(): Promise<void> {
     await this.service.stop();
     await this.service.close();
+  }
+
+  async up(): Promise<void> {
     await this.startService();
+  }
+
+  /** A restart on the same database, keeping the bus and its observer. */
+  async restart(): Promise<void> {
+    await this.down();
+    await this.up();
   }
 
   async stop(): Promise<void> {
@@ -60,10 +69,15 @@ export class CasesUnderTest {
   }
 
   /** A problem opened the way intake opens one: an accepted clue on the bus. */
-  async openProblem(townCode: string, category: ClueAccepted['category'] = 'water', description = '河道排口排放黑水'): Promise<string> {
+  async openProblem(
+    townCode: string,
+    category: ClueAccepted['category'] = 'water',
+    description = '河道排口排放黑水',
+    channel: ClueAccepted['channel'] = 'public-web',
+  ): Promise<string> {
     const clueId = uuidv7();
     const location: Location = { address: '测试地址', townCode };
-    const data: ClueAccepted = { clueId, channel: 'public-web', category, description, location };
+    const data: ClueAccepted = { clueId, channel, category, description, location };
     const event = toEnvelope(
       {
         eventId: uuidv7(), streamId: `clue-${clueId}`, streamVersion: 2, schemaVersion: 1, globalPosition: 1n, type: 'ClueAccepted', data,
