@@ -8,6 +8,7 @@ import { clueLinksConsumer } from './consumers/clue-links.consumer';
 import { CasesInitial1764400000000 } from './migrations/1764400000000-cases-initial';
 import { CasesClueLinks1764500000000 } from './migrations/1764500000000-cases-clue-links';
 import { CasesLifecycle1764600000000 } from './migrations/1764600000000-cases-lifecycle';
+import { CasesListIndexes1764700000000 } from './migrations/1764700000000-cases-list-indexes';
 import { ClueLinks } from './problems/clue-links';
 import { DeadlineTimers } from './problems/deadline-timers';
 import { ProblemLifecycle } from './problems/lifecycle';
@@ -28,7 +29,7 @@ export interface CasesConfig {
   timerIntervalMs?: number;
 }
 
-export const CASES_MIGRATIONS = [CasesInitial1764400000000, CasesClueLinks1764500000000, CasesLifecycle1764600000000];
+export const CASES_MIGRATIONS = [CasesInitial1764400000000, CasesClueLinks1764500000000, CasesLifecycle1764600000000, CasesListIndexes1764700000000];
 
 export function startCasesService(config: CasesConfig): Promise<RunningService> {
   const clock = config.clock ?? (() => new Date());

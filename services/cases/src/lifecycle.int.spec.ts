@@ -1,3 +1,4 @@
+import { eventually } from '@qingyuan/testing';
 import { CasesUnderTest } from './testing/harness';
 
 const CHOUCHENG = '330782001';
@@ -116,7 +117,7 @@ describe('the problem lifecycle over HTTP, on a real PostgreSQL', () => {
     expect((await post(id, 'joint-actions', analyst, { kind: 'joint-enforcement', departments: ['eco-env', 'public-security'], date: '2026-11-30', summary: '联合查处' })).status).toBe(200);
     expect((await post(id, 'suspected-crime', analyst, { basis: '非法倾倒危险废物三吨以上', criteria: ['危险废物三吨以上'] })).status).toBe(200);
     expect(await problem(id)).toMatchObject({ supervision: { code: 'listed' }, escalatedToCity: true, suspectedCrime: true });
-    const crime = t.published.find((e) => e.type === 'ProblemMarkedSuspectedCrime' && e.subject === `problem-${id}`);
+    const crime = await eventually(async () => t.published.find((e) => e.type === 'ProblemMarkedSuspectedCrime' && e.subject === `problem-${id}`));
     expect(crime?.data).toMatchObject({ problemId: id, category: 'hazardous-waste', townCode: CHOUCHENG, criteria: ['危险废物三吨以上'] });
 
     await post(id, 'assignment', analyst, { responsiblePerson: { name: '吴' }, measures: '清运', workingDays: 5 });

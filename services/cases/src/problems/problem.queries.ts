@@ -114,11 +114,17 @@ export interface ProblemFilter {
   to?: string;
 }
 
-export const SORTS = { opened: 'opened_at', deadline: 'deadline', number: 'number', updated: 'updated_at' } as const;
+/** Sort keys, each ending in the problem id so pages never overlap; the list indexes hold exactly these orders. */
+export const SORTS = {
+  opened: ['opened_on', 'opened_at', 'problem_id'],
+  deadline: ['deadline', 'problem_id'],
+  number: ['number'],
+  updated: ['updated_at', 'problem_id'],
+} as const;
 export type SortKey = keyof typeof SORTS;
 
-/** The total is counted up to this many rows; beyond it the list says "more than". */
-const COUNT_CAP = 10_000;
+/** The total is counted up to this many rows; beyond it the list says "more than" (a million-row count is too slow). */
+const COUNT_CAP = 2_000;
 
 export function filterSql(principal: Principal, f: ProblemFilter): SqlFilter {
   const filter = new SqlFilter();
@@ -142,7 +148,8 @@ export class ProblemQueries {
 
   async list(principal: Principal, f: ProblemFilter, page: { sort: SortKey; descending: boolean; limit: number; offset: number }) {
     const filter = filterSql(principal, f);
-    const order = `${SORTS[page.sort]} ${page.descending ? 'DESC' : 'ASC'} NULLS LAST, problem_id`;
+    const direction = page.descending ? 'DESC' : 'ASC';
+    const order = SORTS[page.sort].map((column) => `${column} ${direction}`).join(', ');
     const limit = filter.param(page.limit);
     const offset = filter.param(page.offset);
     const items = await this.store.db.query<ProblemRow>(
