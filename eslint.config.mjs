@@ -3,10 +3,10 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['**/dist/**', '**/node_modules/**', '.cache/**', 'data/**', 'web/dist/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.cache/**', 'data/**', 'artifacts/**', 'web/dist/**', '**/*.js', '**/*.mjs'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
-    languageOptions: { parser: tseslint.parser },
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
     plugins: { '@nx': nx, '@typescript-eslint': tseslint.plugin },
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -23,6 +23,8 @@ export default [
             // A service never imports another service: they talk by events and HTTP.
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:infra', 'type:domain', 'type:contracts', 'type:testing'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:service', 'type:infra', 'type:domain', 'type:contracts', 'type:testing'] },
+            // The browser code talks to the platform over HTTP only.
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:web'] },
           ],
         },
       ],

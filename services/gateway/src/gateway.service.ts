@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Db } from '@qingyuan/event-store';
 import { openDatabase, startHttpService, type HealthCheck, type RunningService } from '@qingyuan/service-kit';
@@ -9,6 +10,7 @@ import { IdentityOrganisations1764500000000 } from './migrations/1764500000000-i
 import { OpenApiCatalogue } from './proxy/openapi-catalogue';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimits } from './proxy/rate-limit';
 import { serviceProxy, type Routes } from './proxy/service-proxy';
+import { webUi } from './proxy/web-ui';
 
 export interface GatewayConfig {
   databaseUrl: string;
@@ -21,6 +23,10 @@ export interface GatewayConfig {
   rateLimits?: RateLimits;
   /** honour X-Forwarded-For from this many proxies in front (for rate limits by client address) */
   trustProxy?: number;
+  /** the built web UI (web/dist); the default is the one next to this package */
+  webRoot?: string;
+  /** a raster tile source for the maps, e.g. 天地图 with the city's key; none by default (offline SVG maps) */
+  mapTiles?: { url: string; subdomains?: string[]; zoom?: number };
 }
 
 export interface RunningGateway extends RunningService {
@@ -28,6 +34,9 @@ export interface RunningGateway extends RunningService {
   /** set when this start created the first administrator */
   adminPassword?: string;
 }
+
+/** services/gateway/dist → web/dist in the repository (and in the container image). */
+const DEFAULT_WEB_ROOT = join(__dirname, '..', '..', '..', 'web', 'dist');
 
 export const GATEWAY_MIGRATIONS = [IdentityInitial1764400000000, IdentityOrganisations1764500000000];
 
@@ -71,6 +80,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         if (config.trustProxy) express.set('trust proxy', config.trustProxy);
         express.use(rateLimit(config.rateLimits ?? DEFAULT_RATE_LIMITS));
         express.use(serviceProxy(routes));
+        express.use(webUi({ root: config.webRoot ?? DEFAULT_WEB_ROOT, config: { tiles: config.mapTiles ?? null } }));
       },
       beforeListen: (nest) => {
         const own = SwaggerModule.createDocument(

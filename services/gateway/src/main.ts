@@ -20,6 +20,8 @@ runServiceProcess(
         readsPerMinute: numberFromEnv('QINGYUAN_RATE_LIMIT_READS', DEFAULT_RATE_LIMITS.readsPerMinute),
       },
       trustProxy: numberFromEnv('QINGYUAN_TRUST_PROXY', 0),
+      webRoot: process.env.QINGYUAN_WEB_ROOT,
+      mapTiles: process.env.QINGYUAN_MAP_TILES ? JSON.parse(process.env.QINGYUAN_MAP_TILES) : undefined,
     });
     // Shown once, on the operator's console, when the first administrator is created.
     const notice = gateway.adminPassword

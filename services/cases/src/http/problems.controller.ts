@@ -5,7 +5,8 @@ import { CurrentPrincipal, Roles, type Principal } from '@qingyuan/auth';
 import { fieldError, notFound } from '@qingyuan/service-kit';
 import type { Response } from 'express';
 import { problemListWorkbook } from '../export/problem-list-workbook';
-import { ProblemQueries, toSummary } from '../problems/problem.queries';
+import { shanghaiDate } from '@qingyuan/calendar';
+import { ProblemQueries, toSummary, trend } from '../problems/problem.queries';
 import { CaseSettings } from '../settings/case-settings';
 import { parseFilter, parsePage, STATUSES, type ListQuery } from './query-params';
 
@@ -106,6 +107,16 @@ export class ProblemsController {
     }
     const { groupBy: _g, ...rest } = query;
     return this.queries.statistics(principal, groupBy, parseFilter(rest));
+  }
+
+  @Get('trend')
+  @Roles(...READERS)
+  @ApiQuery({ name: 'days', required: false, description: '天数（默认 30，最多 366）/ days, default 30' })
+  @ApiOperation({ summary: '每日立案与销号数（按权限范围）/ Problems opened and closed per day, in your scope' })
+  trend(@CurrentPrincipal() principal: Principal, @Query('days') days = '30') {
+    const n = Number(days);
+    if (!Number.isInteger(n) || n < 1 || n > 366) throw fieldError('days', '必须是 1 至 366 的整数', 'must be an integer from 1 to 366');
+    return trend(this.queries.store, principal, n, shanghaiDate(new Date()));
   }
 
   @Get('problems/:problemId')

@@ -144,7 +144,7 @@ export function filterSql(principal: Principal, f: ProblemFilter): SqlFilter {
 }
 
 export class ProblemQueries {
-  constructor(private readonly store: PgEventStore) {}
+  constructor(readonly store: PgEventStore) {}
 
   async list(principal: Principal, f: ProblemFilter, page: { sort: SortKey; descending: boolean; limit: number; offset: number }) {
     const filter = filterSql(principal, f);
@@ -215,6 +215,21 @@ export class ProblemQueries {
       selfDiscoveryRate: r.received ? round(r.self_discovered / r.received) : null,
     }));
   }
+}
+
+/** Problems opened and closed per day over the last days (Beijing days), for the dashboard's trend. */
+export async function trend(store: PgEventStore, principal: Principal, days: number, today: string) {
+  const filter = filterSql(principal, {});
+  const from = filter.param(today);
+  const span = filter.param(days - 1);
+  const { rows } = await store.db.query<{ day: string; opened: number; closed: number }>(
+    `SELECT d::date::text AS day,
+            (SELECT count(*) FROM cases.problem_view ${filter} ${filter.toString() ? 'AND' : 'WHERE'} opened_on = d::date)::int AS opened,
+            (SELECT count(*) FROM cases.problem_view ${filter} ${filter.toString() ? 'AND' : 'WHERE'} closed_on = d::date)::int AS closed
+       FROM generate_series(${from}::date - ${span}::int, ${from}::date, interval '1 day') d ORDER BY d`,
+    filter.params,
+  );
+  return rows;
 }
 
 function round(x: number, digits = 3): number {

@@ -154,6 +154,16 @@ export class ClueQueries {
     return rows.map(summary);
   }
 
+  /** Clue counts by status and by channel, for the dashboard. */
+  async statistics(): Promise<{ byStatus: Record<string, number>; byChannel: Array<{ channel: string; zh: string; en: string; count: number }> }> {
+    const status = await this.sql.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM intake.clue_view GROUP BY status');
+    const channel = await this.sql.query<{ channel: Channel; n: number }>('SELECT channel, count(*)::int AS n FROM intake.clue_view GROUP BY channel ORDER BY n DESC');
+    return {
+      byStatus: Object.fromEntries(status.rows.map((r) => [r.status, r.n])),
+      byChannel: channel.rows.map((r) => ({ channel: r.channel, ...CHANNELS[r.channel], count: r.n })),
+    };
+  }
+
   async get(clueId: string): Promise<ClueSummary | undefined> {
     const row = await this.row(clueId);
     return row && summary(row);

@@ -63,6 +63,13 @@ export class CluesController {
     });
   }
 
+  @Get('statistics')
+  @Roles('analyst', 'hotline-staff', 'auditor', 'leader')
+  @ApiOperation({ summary: '线索数量（按状态、渠道）/ Clue counts by status and channel' })
+  statistics() {
+    return this.queries.statistics();
+  }
+
   @Get(':clueId')
   @Roles('analyst', 'hotline-staff', 'auditor')
   @ApiOperation({ summary: '线索详情（ETag 为版本号；同一举报人举报次数，不显示身份）/ One clue; ETag = version' })

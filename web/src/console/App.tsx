@@ -1,0 +1,93 @@
+import { App as AntApp, ConfigProvider, Layout, Menu, Result, Spin, Button, Space, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useI18n } from '../shared/i18n';
+import { useSession } from './session';
+
+const Login = lazy(() => import('./pages/login/LoginPage'));
+const Dashboard = lazy(() => import('./pages/dashboard/DashboardPage'));
+const Clues = lazy(() => import('./pages/clues/CluesPage'));
+const Problems = lazy(() => import('./pages/problems/ProblemsPage'));
+const ProblemDetail = lazy(() => import('./pages/problems/ProblemPage'));
+const Admin = lazy(() => import('./pages/admin/AdminPage'));
+
+/** Which roles open which page; the services check again on every call. */
+export const PAGE_ROLES = {
+  clues: ['analyst', 'hotline-staff', 'auditor'],
+  problems: ['analyst', 'town-officer', 'department-officer', 'verifier', 'leader', 'auditor'],
+  admin: ['admin'],
+};
+
+export function App() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0f7b4f' } }}>
+      <AntApp>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/login" element={<Login />} />
+            <Route path="/*" element={<Shell />} />
+          </Routes>
+        </Suspense>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return <Spin style={{ display: 'block', margin: 48 }} tip={t('nav.loading')} />;
+}
+
+function Guard({ roles, children }: { roles: string[]; children: ReactNode }) {
+  const { can } = useSession();
+  const { t } = useI18n();
+  return can(...roles) ? <>{children}</> : <Result status="403" title={t('nav.forbidden')} />;
+}
+
+function Shell() {
+  const { session, signOut, can } = useSession();
+  const { t, locale, setLocale } = useI18n();
+  const location = useLocation();
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  const items = [
+    { key: '/', label: <Link to="/">{t('nav.dashboard')}</Link> },
+    can(...PAGE_ROLES.clues) && { key: '/clues', label: <Link to="/clues">{t('nav.clues')}</Link> },
+    can(...PAGE_ROLES.problems) && { key: '/problems', label: <Link to="/problems">{t('nav.problems')}</Link> },
+    can(...PAGE_ROLES.admin) && { key: '/admin', label: <Link to="/admin">{t('nav.admin')}</Link> },
+  ].filter(Boolean) as Array<{ key: string; label: ReactNode }>;
+  const selected = items.map((i) => i.key).filter((k) => k !== '/' && location.pathname.startsWith(k))[0] ?? '/';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 16 }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+          {t('app.short')}
+        </Typography.Title>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} style={{ flex: 1, minWidth: 0 }} />
+        <Space>
+          <Typography.Text style={{ color: '#fff' }}>{session.user.name}</Typography.Text>
+          <Button size="small" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+            {t('nav.language')}
+          </Button>
+          <Button size="small" onClick={signOut}>
+            {t('nav.signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<Dashboard />} />
+            <Route path="/clues/*" element={<Guard roles={PAGE_ROLES.clues}><Clues /></Guard>} />
+            <Route path="/problems" element={<Guard roles={PAGE_ROLES.problems}><Problems /></Guard>} />
+            <Route path="/problems/:problemId" element={<Guard roles={PAGE_ROLES.problems}><ProblemDetail /></Guard>} />
+            <Route path="/admin/*" element={<Guard roles={PAGE_ROLES.admin}><Admin /></Guard>} />
+            <Route path="*" element={<Result status="404" title={t('nav.notFound')} />} />
+          </Routes>
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Locale, Messages } from '../shared/i18n';
+import shellEn from './messages/en.json';
+import shellZh from './messages/zh-CN.json';
+import adminEn from './pages/admin/messages.en.json';
+import adminZh from './pages/admin/messages.zh-CN.json';
+import cluesEn from './pages/clues/messages.en.json';
+import cluesZh from './pages/clues/messages.zh-CN.json';
+import dashboardEn from './pages/dashboard/messages.en.json';
+import dashboardZh from './pages/dashboard/messages.zh-CN.json';
+import loginEn from './pages/login/messages.en.json';
+import loginZh from './pages/login/messages.zh-CN.json';
+import problemsEn from './pages/problems/messages.en.json';
+import problemsZh from './pages/problems/messages.zh-CN.json';
+
+/** The console's message files: the shell's and each page's, merged (keys are prefixed by page). */
+export const CATALOGS: Record<Locale, Messages> = {
+  'zh-CN': { ...shellZh, ...loginZh, ...dashboardZh, ...cluesZh, ...problemsZh, ...adminZh },
+  en: { ...shellEn, ...loginEn, ...dashboardEn, ...cluesEn, ...problemsEn, ...adminEn },
+};
