@@ -46,8 +46,10 @@ function detailOf(message: string): string {
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, en]) => {
-      const zh = ZH[constraint]?.(detailOf(en)) ?? '格式不正确';
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
+      const zh = ZH[constraint]?.(detailOf(message)) ?? '格式不正确';
+      // class-validator would show the regular expression to the user
+      const en = constraint === 'matches' ? `${error.property} has an invalid format` : message;
       return { field, zh: `${field}：${zh}`, en };
     });
     return [...own, ...flatten(error.children ?? [], field)];

@@ -1,7 +1,9 @@
 import { App as AntApp, ConfigProvider, Layout, Menu, Result, Spin, Button, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, type ReactNode } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useI18n } from '../shared/i18n';
 import { useSession } from './session';
@@ -22,8 +24,9 @@ export const PAGE_ROLES = {
 
 export function App() {
   const { locale } = useI18n();
+  useEffect(() => void dayjs.locale(locale === 'en' ? 'en' : 'zh-cn'), [locale]);
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0f7b4f' } }}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0f7b4f' } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Suspense fallback={<Loading />}>
           <Routes>
@@ -38,7 +41,7 @@ export function App() {
 
 function Loading() {
   const { t } = useI18n();
-  return <Spin style={{ display: 'block', margin: 48 }} tip={t('nav.loading')} />;
+  return <Spin style={{ display: 'block', margin: 48 }} description={t('nav.loading')} />;
 }
 
 function Guard({ roles, children }: { roles: string[]; children: ReactNode }) {

@@ -86,6 +86,7 @@ export class LifecycleController {
   @Post('extension-request')
   @HttpCode(200)
   @Roles('town-officer', 'department-officer')
+  @IF_MATCH
   @ApiOperation({ summary: '申请延期 / Ask for an extension' })
   async requestExtension(@Param('problemId', problemIdPipe) id: string, @Body() body: ExtensionRequestDto, @CurrentPrincipal() p: Principal, @Headers('if-match') ifMatch?: string) {
     return done(id, await this.lifecycle.requestExtension(id, p, body.requestedDeadline, body.reason, parseIfMatch(ifMatch)));
@@ -94,6 +95,7 @@ export class LifecycleController {
   @Post('extension-decision')
   @HttpCode(200)
   @Roles('analyst')
+  @IF_MATCH
   @ApiOperation({ summary: '审批延期 / Approve or refuse the extension' })
   async decideExtension(@Param('problemId', problemIdPipe) id: string, @Body() body: ExtensionDecisionDto, @CurrentPrincipal() p: Principal, @Headers('if-match') ifMatch?: string) {
     return done(id, await this.lifecycle.decideExtension(id, p, body.approved, body.note, parseIfMatch(ifMatch)));

@@ -21,7 +21,8 @@ const LIST_QUERIES = [
   ApiQuery({ name: 'category', required: false }),
   ApiQuery({ name: 'channel', required: false }),
   ApiQuery({ name: 'status', required: false, enum: STATUSES }),
-  ApiQuery({ name: 'overdue', required: false, enum: ['true', 'false'] }),
+  ApiQuery({ name: 'overdue', required: false, enum: ['true', 'false'], description: '当前逾期 / overdue now' }),
+  ApiQuery({ name: 'open', required: false, enum: ['true', 'false'], description: '未销号 / not closed out' }),
   ApiQuery({ name: 'from', required: false, description: '立案日期起 / opened on or after (YYYY-MM-DD)' }),
   ApiQuery({ name: 'to', required: false, description: '立案日期止 / opened on or before' }),
 ];

@@ -24,6 +24,7 @@ export interface ListQuery {
   channel?: string;
   status?: string;
   overdue?: string;
+  open?: string;
   from?: string;
   to?: string;
   sort?: string;
@@ -34,7 +35,9 @@ export interface ListQuery {
 
 /** The list's query string, checked field by field (a bad value is a 400 naming the field). */
 export function parseFilter(q: ListQuery): ProblemFilter {
-  if (q.overdue !== undefined && !['true', 'false', ''].includes(q.overdue)) throw fieldError('overdue', '必须是 true 或 false', 'must be true or false');
+  for (const flag of ['overdue', 'open'] as const) {
+    if (q[flag] !== undefined && !['true', 'false', ''].includes(q[flag]!)) throw fieldError(flag, '必须是 true 或 false', 'must be true or false');
+  }
   return {
     townCode: oneOf('townCode', q.townCode, TOWN_CODES),
     department: oneOf('department', q.department, DEPARTMENT_CODES),
@@ -42,6 +45,7 @@ export function parseFilter(q: ListQuery): ProblemFilter {
     channel: oneOf('channel', q.channel, CHANNEL_CODES),
     status: oneOf('status', q.status, STATUSES),
     overdue: q.overdue === 'true' ? true : q.overdue === 'false' ? false : undefined,
+    open: q.open === 'true' ? true : q.open === 'false' ? false : undefined,
     from: date('from', q.from),
     to: date('to', q.to),
   };

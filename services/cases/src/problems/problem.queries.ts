@@ -87,7 +87,7 @@ export function toSummary(r: ProblemRow) {
     deadline: r.deadline,
     requestedDeadline: r.requested_deadline,
     returnedReason: r.returned_reason,
-    overdue: r.overdue,
+    overdue: r.overdue && r.status !== 'closed',
     warned: r.warned,
     supervision: label(SUPERVISION_LEVELS, r.supervision),
     escalatedToCity: r.escalated_to_city,
@@ -110,6 +110,8 @@ export interface ProblemFilter {
   channel?: string;
   status?: string;
   overdue?: boolean;
+  /** true: not closed out yet */
+  open?: boolean;
   from?: string;
   to?: string;
 }
@@ -137,7 +139,9 @@ export function filterSql(principal: Principal, f: ProblemFilter): SqlFilter {
   if (f.category) filter.where(`category = ${filter.param(f.category)}`);
   if (f.channel) filter.where(`channel = ${filter.param(f.channel)}`);
   if (f.status) filter.where(`status = ${filter.param(f.status)}`);
-  if (f.overdue !== undefined) filter.where(f.overdue ? 'overdue' : 'NOT overdue');
+  // Overdue means overdue now: a problem closed late is no longer overdue (its onTime says it was late).
+  if (f.overdue !== undefined) filter.where(f.overdue ? `(overdue AND status <> 'closed')` : `NOT (overdue AND status <> 'closed')`);
+  if (f.open !== undefined) filter.where(f.open ? `status <> 'closed'` : `status = 'closed'`);
   if (f.from) filter.where(`opened_on >= ${filter.param(f.from)}::date`);
   if (f.to) filter.where(`opened_on <= ${filter.param(f.to)}::date`);
   return filter;
@@ -197,7 +201,7 @@ export class ProblemQueries {
       key: string | null; received: number; closed: number; on_time: number; overdue: number; self_discovered: number; avg_days: number | null;
     }>(
       `SELECT ${key} AS key, count(*)::int AS received, count(*) FILTER (WHERE status = 'closed')::int AS closed,
-              count(*) FILTER (WHERE on_time)::int AS on_time, count(*) FILTER (WHERE overdue)::int AS overdue,
+              count(*) FILTER (WHERE on_time)::int AS on_time, count(*) FILTER (WHERE overdue AND status <> 'closed')::int AS overdue,
               count(*) FILTER (WHERE channel = ANY(${self}::text[]))::int AS self_discovered,
               avg(handling_working_days)::float AS avg_days
          FROM cases.problem_view ${filter} GROUP BY ${key} ORDER BY received DESC`,
@@ -208,6 +212,7 @@ export class ProblemQueries {
       label: groupLabel(groupBy, r.key),
       received: r.received,
       closed: r.closed,
+      open: r.received - r.closed,
       onTimeRate: r.closed ? round(r.on_time / r.closed) : null,
       averageHandlingWorkingDays: r.avg_days === null ? null : round(r.avg_days, 1),
       overdue: r.overdue,

@@ -71,7 +71,12 @@ export class CaseSettings {
     for (const o of overrides) {
       if (!o.date.startsWith(`${year}-`)) throw fieldError('overrides', `日期 ${o.date} 不在 ${year} 年`, `date ${o.date} is not in ${year}`);
     }
-    new WorkingCalendar(overrides); // refuses a make-up working day on a weekday, a bad date, a duplicate
+    try {
+      new WorkingCalendar(overrides); // refuses a make-up working day on a weekday, an impossible date, a duplicate
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw fieldError('overrides', `节假日或调休有误：${reason}`, `has an invalid entry: ${reason}`);
+    }
     await this.sql.query(`DELETE FROM cases.calendar_overrides WHERE extract(year FROM date) = $1`, [year]);
     for (const o of overrides) {
       await this.sql.query(
