@@ -123,5 +123,19 @@ describe('the closed loop in the browser, phone and desktop', () => {
     await eventually(async () => (await phone.getByTestId('progress-stage').textContent())?.includes('销号'), { what: 'closed for the citizen' });
     await shot(phone, '10-phone-progress-closed');
     expect(await phone.getByTestId('progress-history').textContent()).toContain('已交办');
+
+    // The same pages at the other size: the public pages on a desktop, the problem page on a phone.
+    const wide = await (await context(browser, DESKTOP, t.base)).newPage();
+    await wide.goto(`/progress/${code}`);
+    await wide.getByTestId('progress-stage').waitFor();
+    await shot(wide, '11-desktop-progress-closed');
+    await wide.goto('/');
+    await wide.getByTestId('submit-report').waitFor();
+    await shot(wide, '12-desktop-report');
+    const narrow = await (await context(browser, PHONE, t.base)).newPage();
+    await signIn(narrow, 'b.verifier', verifierPassword);
+    await narrow.goto(`/console/problems/${problemId}`);
+    await narrow.getByTestId('timeline').waitFor();
+    await shot(narrow, '13-phone-console-problem');
   }, 180_000);
 });
