@@ -29,6 +29,7 @@ export interface EventMetadata {
 export const TOPICS = {
   intake: 'qingyuan.intake.events',
   cases: 'qingyuan.cases.events',
+  rewards: 'qingyuan.rewards.events',
 } as const;
 
 /** Stream ids of intake's other aggregates. */

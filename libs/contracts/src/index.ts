@@ -7,3 +7,5 @@ export * from './intake/events';
 export * from './cases/events';
 export * from './ids';
 export * from './machine-channels';
+export * from './rewards/events';
+export * from './rewards/violations';

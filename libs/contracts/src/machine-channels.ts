@@ -8,6 +8,7 @@ import type { Location } from './location';
 export const MACHINE_TOPICS = {
   monitoring: 'qingyuan.monitoring.events',
   enforcement: 'qingyuan.enforcement.events',
+  judicial: 'qingyuan.judicial.events',
 } as const;
 
 /** 在线监控报警 that needs a person to look at it */

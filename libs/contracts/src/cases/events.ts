@@ -1,5 +1,6 @@
 import type { Category, Channel } from '../reference/categories';
 import type { Location } from '../location';
+import type { VerifiedViolation } from '../rewards/violations';
 
 /** 问题立案: a problem opened from one or more accepted clues, or reopened (重办) from an earlier problem */
 export interface ProblemOpened {
@@ -134,6 +135,8 @@ export interface RectificationVerified {
   passed: boolean;
   opinion: string;
   verifiedBy: string;
+  /** on a pass: whether a violation was established and of which kinds (decides whether a reward case opens) */
+  violation?: VerifiedViolation;
 }
 
 /** 临期预警: the deadline is near */
@@ -228,6 +231,10 @@ export interface ProblemClosed {
   onTime: boolean;
   /** working days from opening to close-out */
   handlingWorkingDays: number;
+  violation?: VerifiedViolation;
+  number?: string;
+  category?: Category;
+  townCode?: string;
 }
 
 export interface CasesEventMap {

@@ -37,6 +37,8 @@ export interface ClueSource {
   /** the event of another service that opened it (monitoring alarm, inspection finding) */
   originEventId?: string;
   originEventType?: string;
+  /** a lead sent for a published bounty (悬赏) */
+  bountyId?: string;
 }
 
 /** 线索登记 */
@@ -150,6 +152,12 @@ export interface ReporterKeyDestroyed {
   reason: string;
 }
 
+/** An anonymous reporter identified themselves with the receipt code (to claim a reward); the identity is in the vault. */
+export interface ReporterIdentified {
+  clueId: string;
+  reporterRef: string;
+}
+
 /** A grid worker or river chief patrolled a grid (巡查签到), so coverage can be measured. */
 export interface PatrolCheckedIn {
   checkInId: string;
@@ -172,6 +180,7 @@ export interface IntakeEventMap {
   DuplicateDismissed: DuplicateDismissed;
   ClueProgressed: ClueProgressed;
   ReporterKeyDestroyed: ReporterKeyDestroyed;
+  ReporterIdentified: ReporterIdentified;
   PatrolCheckedIn: PatrolCheckedIn;
 }
 
