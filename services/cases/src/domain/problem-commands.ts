@@ -7,6 +7,7 @@ import type {
   Severity,
   SupervisionLevel,
   TimeLimit,
+  VerifiedViolation,
 } from '@qingyuan/contracts';
 
 /**
@@ -37,7 +38,7 @@ export type ProblemCommand =
   | { kind: 'request-extension'; requestedDeadline: string; reason: string }
   | { kind: 'decide-extension'; approved: boolean; note?: string; warnOn: string }
   | { kind: 'report-rectification'; summary: string; evidence: string[]; reportedBy: string }
-  | { kind: 'verify'; passed: boolean; opinion: string; verifiedBy: string; today: string; handlingWorkingDays: number }
+  | { kind: 'verify'; passed: boolean; opinion: string; verifiedBy: string; today: string; handlingWorkingDays: number; violation?: VerifiedViolation }
   | { kind: 'warn'; deadline: string; workingDaysLeft: number }
   | { kind: 'mark-overdue'; deadline: string; today: string }
   | { kind: 'supervise'; level: SupervisionLevel; note: string }

@@ -1,4 +1,4 @@
-import type { CasesEvent, ProblemClosed } from '@qingyuan/contracts';
+import type { CasesEvent, Category, ProblemClosed } from '@qingyuan/contracts';
 import { DomainError } from '@qingyuan/domain';
 import type { ProblemCommand } from './problem-commands';
 import type { ProblemState, ProblemStatus } from './problem-state';
@@ -100,7 +100,17 @@ export function decideProblem(command: ProblemCommand, state: ProblemState): Eve
       if (command.verifiedBy === state.rectifiedBy) {
         throw refuse('VERIFIER_IS_ASSIGNEE', '核查人不能是整改上报人', 'The verifier cannot be the person who reported the rectification', 'forbidden');
       }
-      const verified: Event = { type: 'RectificationVerified', data: { problemId, passed: command.passed, opinion: command.opinion, verifiedBy: command.verifiedBy } };
+      const violation = command.passed ? command.violation : undefined;
+      if (violation && !violation.confirmed && violation.kinds.length > 0) {
+        throw refuse('VIOLATION_KINDS_WITHOUT_VIOLATION', '未认定违法行为时不能选择违法类型', 'Violation kinds need a confirmed violation', 'invalid');
+      }
+      if (violation?.confirmed && violation.kinds.length === 0) {
+        throw refuse('VIOLATION_KINDS_REQUIRED', '认定违法行为时请选择违法类型', 'A confirmed violation needs at least one kind', 'invalid');
+      }
+      const verified: Event = {
+        type: 'RectificationVerified',
+        data: { problemId, passed: command.passed, opinion: command.opinion, verifiedBy: command.verifiedBy, ...(violation ? { violation } : {}) },
+      };
       if (!command.passed) return [verified];
       if (state.evidenceCount === 0) throw refuse('CLOSE_WITHOUT_EVIDENCE', '没有整改佐证材料，不能销号', 'Cannot close out without rectification evidence', 'invalid');
       const closed: ProblemClosed = {
@@ -109,6 +119,10 @@ export function decideProblem(command: ProblemCommand, state: ProblemState): Eve
         closedOn: command.today,
         onTime: command.today <= state.deadline!,
         handlingWorkingDays: command.handlingWorkingDays,
+        number: state.number,
+        category: state.category as Category | undefined,
+        townCode: state.townCode,
+        ...(violation ? { violation } : {}),
       };
       return [verified, { type: 'ProblemClosed', data: closed }];
     }

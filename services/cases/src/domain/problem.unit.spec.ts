@@ -68,10 +68,21 @@ describe('problem decider (立案 → 研判 → 交办 → 签收 → 整改 �
   it('closes out (销号) on a pass by someone else, on time or not, with evidence', () => {
     const events = when([opened, assigned, signed, rectified], verify(true));
     expect(events.map((e) => e.type)).toEqual(['RectificationVerified', 'ProblemClosed']);
-    expect(events[1].data).toEqual({ problemId: 'p1', clueIds: ['c1'], closedOn: '2026-11-20', onTime: true, handlingWorkingDays: 14 });
+    expect(events[1].data).toMatchObject({ problemId: 'p1', clueIds: ['c1'], closedOn: '2026-11-20', onTime: true, handlingWorkingDays: 14, number: 'YW-2026-000001', category: 'water' });
     expect((when([opened, assigned, signed, rectified], verify(true, 'u-bureau', '2026-11-30'))[1].data as { onTime: boolean }).onTime).toBe(false);
     expect(refusal(() => when([opened, assigned, signed, rectified], verify(true, 'u-town')))).toBe('VERIFIER_IS_ASSIGNEE');
     expect(refusal(() => when([opened, assigned], verify(true)))).toBe('PROBLEM_WRONG_STATUS');
+  });
+
+  it('carries the violation established at close-out to ProblemClosed, for rewards', () => {
+    const violation = { confirmed: true, kinds: ['evading-supervision' as const] };
+    const events = when([opened, assigned, signed, rectified], { ...verify(true), violation } as ProblemCommand);
+    expect(events[0].data).toMatchObject({ violation });
+    expect(events[1].data).toMatchObject({ violation });
+    expect(refusal(() => when([opened, assigned, signed, rectified], { ...verify(true), violation: { confirmed: true, kinds: [] } } as ProblemCommand))).toBe('VIOLATION_KINDS_REQUIRED');
+    expect(refusal(() => when([opened, assigned, signed, rectified], { ...verify(true), violation: { confirmed: false, kinds: ['other-egregious'] } } as ProblemCommand))).toBe(
+      'VIOLATION_KINDS_WITHOUT_VIOLATION',
+    );
   });
 
   it('returns a failed verification to rectification', () => {

@@ -116,7 +116,7 @@ export class LifecycleController {
   @IF_MATCH
   @ApiOperation({ summary: '核查：通过即销号，不通过退回整改 / Verify: a pass closes out, a fail returns to rectification' })
   async verify(@Param('problemId', problemIdPipe) id: string, @Body() body: VerificationDto, @CurrentPrincipal() p: Principal, @Headers('if-match') ifMatch?: string) {
-    const result = await this.lifecycle.verify(id, p, body.passed, body.opinion, parseIfMatch(ifMatch));
+    const result = await this.lifecycle.verify(id, p, { passed: body.passed, opinion: body.opinion, violation: body.violation }, parseIfMatch(ifMatch));
     return { ...done(id, result), closed: result.events.some((e) => e.type === 'ProblemClosed') };
   }
 

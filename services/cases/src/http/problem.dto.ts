@@ -7,6 +7,8 @@ import {
   SEVERITIES,
   SUPERVISION_LEVELS,
   TOWN_CODES,
+  VIOLATION_KIND_CODES,
+  type ViolationKind,
   type ConsultationKind,
   type JointActionKind,
   type Severity,
@@ -133,9 +135,23 @@ export class RectificationDto {
   @ApiProperty({ type: [String], description: '佐证材料（照片、文件的说明或编号）/ evidence: photos and documents' }) @Texts(1, 30, 500) evidence: string[];
 }
 
+export class ViolationDto {
+  @ApiProperty({ description: '是否认定存在环境违法行为 / whether a violation was established' }) @IsBoolean() confirmed: boolean;
+  @ApiProperty({ enum: VIOLATION_KIND_CODES, isArray: true, description: '违法行为类型（决定能否举报奖励）/ kinds of violation (decide reward eligibility)' })
+  @IsArray()
+  @ArrayMaxSize(VIOLATION_KIND_CODES.length)
+  @IsIn(VIOLATION_KIND_CODES, { each: true })
+  kinds: ViolationKind[];
+}
+
 export class VerificationDto {
   @ApiProperty({ description: '核查是否通过 / passed' }) @IsBoolean() passed: boolean;
   @ApiProperty({ description: '核查意见 / opinion', maxLength: 2000 }) @Text(2000) opinion: string;
+  @ApiPropertyOptional({ type: ViolationDto, description: '销号时认定的违法行为 / the violation established at close-out' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ViolationDto)
+  violation?: ViolationDto;
 }
 
 export class SuperviseDto {

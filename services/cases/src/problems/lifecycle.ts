@@ -1,5 +1,5 @@
 import { shanghaiDate } from '@qingyuan/calendar';
-import { streamIds, uuidv7, type Category, type ConsultationKind, type ProblemOpened, type JointActionKind, type ReopenReason, type ResponsiblePerson, type Severity, type SupervisionLevel } from '@qingyuan/contracts';
+import { streamIds, uuidv7, type Category, type ConsultationKind, type ProblemOpened, type JointActionKind, type ReopenReason, type ResponsiblePerson, type Severity, type SupervisionLevel, type VerifiedViolation } from '@qingyuan/contracts';
 import type { Principal } from '@qingyuan/auth';
 import { DomainError } from '@qingyuan/domain';
 import type { AppendResult } from '@qingyuan/event-store';
@@ -109,11 +109,11 @@ export class ProblemLifecycle {
     return this.act(id, p, version, () => ({ kind: 'report-rectification', summary, evidence, reportedBy: p.userId }), { unit: true });
   }
 
-  async verify(id: string, p: Principal, passed: boolean, opinion: string, version?: number): Promise<AppendResult> {
+  async verify(id: string, p: Principal, finding: { passed: boolean; opinion: string; violation?: VerifiedViolation }, version?: number): Promise<AppendResult> {
     const { calendar } = await this.settings.get();
     return this.act(id, p, version, (state) => {
       const today = this.today();
-      return { kind: 'verify', passed, opinion, verifiedBy: p.userId, today, handlingWorkingDays: calendar.workingDaysBetween(state.openedOn ?? today, today) };
+      return { kind: 'verify', ...finding, verifiedBy: p.userId, today, handlingWorkingDays: calendar.workingDaysBetween(state.openedOn ?? today, today) };
     });
   }
 
