@@ -13,6 +13,10 @@ export const ROLES = {
   'river-chief': { zh: '河长', en: 'River chief' },
   organisation: { zh: '社会组织/环保管家账号', en: 'Organisation account' },
   'identity-officer': { zh: '举报人信息查阅（专岗）', en: 'Reporter identity officer' },
+  'reward-officer': { zh: '举报奖励专岗', en: 'Reward officer' },
+  'reward-approver': { zh: '分局奖励审批', en: 'Reward approver (bureau)' },
+  finance: { zh: '财务', en: 'Finance' },
+  'city-approver': { zh: '市政府审批', en: 'City government approver' },
   auditor: { zh: '审计人员', en: 'Auditor' },
 } as const;
 

@@ -10,6 +10,7 @@ import { HotlineImport } from './hotline/hotline-import';
 import { ChannelsController } from './http/channels.controller';
 import { CluesController } from './http/clues.controller';
 import { HotlineController } from './http/hotline.controller';
+import { IdentityRequestsController } from './http/identity-requests.controller';
 import { Open311Controller } from './http/open311.controller';
 import { ReportsController } from './http/reports.controller';
 import { TownsController } from './http/towns.controller';
@@ -17,6 +18,7 @@ import { VaultController } from './http/vault.controller';
 import { TownLocator } from './location/town-locator';
 import { OPEN311_API_KEYS, Open311Requests } from './open311/open311-requests';
 import { PatrolService } from './patrol/patrol.service';
+import { IdentityRequests } from './vault/identity-requests';
 import { ReporterProtection } from './vault/reporter-protection';
 
 /** Intake's parts, built outside Nest (plain classes) and handed to the HTTP edge. */
@@ -27,6 +29,7 @@ export interface IntakeParts {
   duplicates: DuplicateFinder;
   patrols: PatrolService;
   protection: ReporterProtection;
+  identityRequests: IdentityRequests;
   hotline: HotlineImport;
   towns: TownLocator;
   open311: Open311Requests;
@@ -49,6 +52,7 @@ export class IntakeModule {
       { provide: DuplicateFinder, useValue: parts.duplicates },
       { provide: PatrolService, useValue: parts.patrols },
       { provide: ReporterProtection, useValue: parts.protection },
+      { provide: IdentityRequests, useValue: parts.identityRequests },
       { provide: HotlineImport, useValue: parts.hotline },
       { provide: TownLocator, useValue: parts.towns },
       { provide: Open311Requests, useValue: parts.open311 },
@@ -61,6 +65,7 @@ export class IntakeModule {
         ChannelsController,
         CluesController,
         VaultController,
+        IdentityRequestsController,
         HotlineController,
         TownsController,
         Open311Controller,

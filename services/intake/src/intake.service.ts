@@ -12,11 +12,13 @@ import { IntakeModule } from './intake.module';
 import { TownLocator } from './location/town-locator';
 import { IntakeInitial1764400000000 } from './migrations/1764400000000-intake-initial';
 import { IntakeChannels1764500000000 } from './migrations/1764500000000-intake-channels';
+import { IntakeIdentityRequests1764800000000 } from './migrations/1764800000000-intake-identity-requests';
 import { Open311Requests } from './open311/open311-requests';
 import { PatrolService } from './patrol/patrol.service';
 import { clueViewProjection } from './projections/clue-view.projection';
 import { parseMasterKey } from './vault/envelope-crypto';
 import { IdentityVault } from './vault/identity-vault';
+import { IdentityRequests } from './vault/identity-requests';
 import { ReporterProtection } from './vault/reporter-protection';
 
 export interface IntakeConfig {
@@ -31,7 +33,7 @@ export interface IntakeConfig {
   host?: string;
 }
 
-export const INTAKE_MIGRATIONS = [IntakeInitial1764400000000, IntakeChannels1764500000000];
+export const INTAKE_MIGRATIONS = [IntakeInitial1764400000000, IntakeChannels1764500000000, IntakeIdentityRequests1764800000000];
 
 export function startIntakeService(config: IntakeConfig): Promise<RunningService> {
   return startEventSourcedService({
@@ -62,7 +64,8 @@ export function startIntakeService(config: IntakeConfig): Promise<RunningService
         towns,
         duplicates: new DuplicateFinder(store.db),
         patrols: new PatrolService(store, towns),
-        protection: new ReporterProtection(store, vault, queries),
+        protection: new ReporterProtection(store, vault, queries, clues),
+        identityRequests: new IdentityRequests(store, vault, queries),
         hotline: new HotlineImport(registration),
         open311: new Open311Requests(store.db),
       };

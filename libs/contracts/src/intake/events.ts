@@ -158,6 +158,19 @@ export interface ReporterIdentified {
   reporterRef: string;
 }
 
+/**
+ * A reporter's identity was read from the vault after a second person approved the request (e.g. finance, to pay a
+ * reward). The identity itself is not here; who asked, why and who approved are.
+ */
+export interface ReporterIdentityDisclosed {
+  requestId: string;
+  clueId: string;
+  caseRef: string;
+  purpose: string;
+  requestedBy: string;
+  approvedBy: string;
+}
+
 /** A grid worker or river chief patrolled a grid (巡查签到), so coverage can be measured. */
 export interface PatrolCheckedIn {
   checkInId: string;
@@ -181,6 +194,7 @@ export interface IntakeEventMap {
   ClueProgressed: ClueProgressed;
   ReporterKeyDestroyed: ReporterKeyDestroyed;
   ReporterIdentified: ReporterIdentified;
+  ReporterIdentityDisclosed: ReporterIdentityDisclosed;
   PatrolCheckedIn: PatrolCheckedIn;
 }
 

@@ -6,34 +6,54 @@ export type Fen = number;
 
 export type JudicialOutcome = 'detention' | 'arrest' | 'conviction';
 
-/** A reporter who reported the problem, as rewards may know them: no identity, only facts and a pseudonymous reference. */
-export interface RewardCandidate {
-  clueId: string;
-  /** when the clue was registered: who reported first */
-  registeredAt: string;
-  channel: string;
-  identifiable: boolean;
-  insider: boolean;
-}
+/** Why a reporter is not eligible, found from the facts (channel, organisation) or decided by the reward officer. */
+export const EXCLUSION_REASONS = {
+  'excluded-channel': { zh: '该渠道不属于举报奖励范围（巡查、监控、执法、媒体）', en: 'The channel is not a whistleblower channel (patrol, monitoring, inspection, media)' },
+  'excluded-organisation': { zh: '受委托的服务机构（如环保管家）', en: 'A contracted service organisation (e.g. environmental steward)' },
+  'anonymous-at-report': { zh: '举报时未实名', en: 'Not reported by real name' },
+  'not-first': { zh: '非首位举报人', en: 'Not the first reporter' },
+  'on-duty-staff': { zh: '在岗执法、监管人员', en: 'Staff on duty' },
+  'reported-party-management': { zh: '被举报单位负责人、管理人员', en: "The reported party's own management" },
+  'relative-of-official': { zh: '监管人员近亲属', en: 'A relative of a supervising official' },
+  'already-known': { zh: '部门已掌握', en: 'Already known to the department' },
+  'media-exposed': { zh: '媒体已曝光', en: 'Already exposed in the media' },
+  'false-information': { zh: '虚假举报', en: 'False information' },
+  other: { zh: '其他', en: 'Other' },
+} as const;
+export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
+/** The reasons an officer may give by hand; the rest follow from the facts. */
+export const MANUAL_EXCLUSIONS = ['on-duty-staff', 'reported-party-management', 'relative-of-official', 'already-known', 'media-exposed', 'false-information', 'other'] as const;
+export type ManualExclusion = (typeof MANUAL_EXCLUSIONS)[number];
 
-/** 奖励案件立案: a closed problem with a verified qualifying violation */
+/** 奖励立案: a problem closed out with a confirmed qualifying violation, or a bounty award to one lead */
 export interface RewardCaseOpened {
   rewardId: string;
-  problemId: string;
-  problemNumber: string;
-  category: Category;
+  kind: 'problem' | 'bounty';
+  problemId?: string;
+  problemNumber?: string;
+  bountyId?: string;
+  category?: Category;
   townCode?: string;
   violationKinds: ViolationKind[];
-  closedOn: string;
-  candidates: RewardCandidate[];
+  /** the problem's close-out date */
+  problemClosedOn?: string;
+  /** every clue that fed the problem (or the bounty lead) */
+  clueIds: string[];
   /** YYYY-MM-DD by which it must be evaluated */
   evaluateBy: string;
 }
 
+/** One reporter as rewards may know them: facts only, never an identity. */
 export interface CandidateCheck {
   clueId: string;
+  channel: string;
+  /** when the clue was registered: who reported first */
+  registeredAt: string;
   identifiable: boolean;
-  excluded?: string;
+  insider: boolean;
+  organisationKind?: string;
+  excluded?: ExclusionReason;
+  note?: string;
   first: boolean;
 }
 
@@ -43,8 +63,12 @@ export interface RewardEvaluated {
   eligibleClueId?: string;
   checks: CandidateCheck[];
   knownBeforeReport: boolean;
-  reasons: string[];
+  ruleVersion: number;
+  /** 'system' for the automatic check at opening */
+  evaluatedBy: string;
   note?: string;
+  /** when a proposal is due, once there is a basis for one */
+  proposeBy?: string;
 }
 
 /** 行政处罚 known to rewards (entered by the bureau, or from enforcement's PenaltyDecided) */
@@ -76,8 +100,11 @@ export interface RewardProposed {
   items: RewardItem[];
   ruleVersion: number;
   especiallySerious: boolean;
+  /** paid in earlier rounds: a later outcome gives a supplementary reward (追加奖励) of the difference */
+  previouslyPaidFen: Fen;
   proposedBy: string;
   note?: string;
+  approveBy: string;
 }
 
 export type ApprovalLevel = 'bureau' | 'finance' | 'city';
@@ -87,6 +114,10 @@ export interface RewardApproved {
   level: ApprovalLevel;
   approvedBy: string;
   note?: string;
+  /** true on the last level needed: the reward is granted */
+  final: boolean;
+  /** when the next approval, or the notification, is due */
+  nextDueBy: string;
 }
 
 export interface RewardRefused {
@@ -111,6 +142,7 @@ export interface RewardClaimed {
   rewardId: string;
   method: PayoutMethod;
   claimedOn: string;
+  payBy: string;
 }
 
 /** 发放: method and voucher reference only */
@@ -122,11 +154,14 @@ export interface PayoutRecorded {
   amountFen: Fen;
   payerDepartment: string;
   paidBy: string;
+  /** the approved identity resolution in intake's vault the payout rests on */
+  identityRequestId: string;
 }
 
 export interface RewardClosed {
   rewardId: string;
   outcome: 'paid' | 'refused' | 'ineligible' | 'expired';
+  reason?: string;
 }
 
 /** 悬赏 */
@@ -140,6 +175,7 @@ export interface BountyPublished {
   /** the government approval the bounty rests on */
   approvalReference: string;
   expiresOn: string;
+  publishedBy: string;
 }
 
 export interface BountyLeadLinked {
@@ -149,7 +185,9 @@ export interface BountyLeadLinked {
 
 export interface BountyAwarded {
   bountyId: string;
-  awards: Array<{ clueId: string; amountFen: Fen }>;
+  awards: Array<{ clueId: string; amountFen: Fen; rewardId: string }>;
+  awardedBy: string;
+  note?: string;
 }
 
 export interface BountyWithdrawn {

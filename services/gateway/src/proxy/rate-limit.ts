@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 
 export interface RateLimits {
-  /** report submissions per client per minute (POST of a report, Open311 request) */
+  /** public writes per client per minute (a report, an Open311 request, identifying or claiming with a receipt code) */
   reportsPerMinute: number;
-  /** public reads per client per minute (receipt lookups, Open311 lists) */
+  /** public reads per client per minute (receipt lookups, reward status, bounties, Open311 lists) */
   readsPerMinute: number;
 }
 
@@ -16,8 +16,10 @@ interface Bucket {
 
 /** Which limit a public request falls under; staff endpoints are behind sign-in and not limited here. */
 function kindOf(req: Request): keyof RateLimits | undefined {
-  if (req.method === 'POST' && (req.path === '/api/intake/reports' || req.path === '/open311/v2/requests.json')) return 'reportsPerMinute';
-  if (req.method === 'GET' && (req.path.startsWith('/api/intake/receipts/') || req.path.startsWith('/open311/'))) return 'readsPerMinute';
+  const publicPath = req.path.startsWith('/api/intake/receipts/') || req.path.startsWith('/api/rewards/public/') || req.path.startsWith('/open311/');
+  // Writes that take a receipt code (identify, claim) count like reports: few per minute, so codes cannot be guessed.
+  if (req.method === 'POST' && (req.path === '/api/intake/reports' || req.path === '/open311/v2/requests.json' || publicPath)) return 'reportsPerMinute';
+  if (req.method === 'GET' && publicPath) return 'readsPerMinute';
   return undefined;
 }
 

@@ -42,7 +42,7 @@ export interface Registered {
   created: boolean;
 }
 
-const BLOCKED = () =>
+export const BLOCKED = () =>
   new DomainError('REPORTER_BLOCKED', '该举报人因多次恶意举报已被限制', 'This reporter has been blocked for malicious reports', 'forbidden');
 
 /**

@@ -10,6 +10,7 @@ import type {
   DuplicateDismissed,
   PublicStage,
   RejectionReason,
+  ReporterIdentified,
 } from '@qingyuan/contracts';
 import { DomainError, type Decider } from '@qingyuan/domain';
 
@@ -27,6 +28,8 @@ export interface ClueState {
   problemId?: string;
   mergedInto?: string;
   dismissed: string[];
+  /** an anonymous reporter who later identified with the receipt code */
+  identified?: boolean;
 }
 
 export type ClueEvent =
@@ -38,7 +41,8 @@ export type ClueEvent =
   | { type: 'ClueMerged'; data: ClueMerged }
   | { type: 'ClueUnmerged'; data: ClueUnmerged }
   | { type: 'DuplicateDismissed'; data: DuplicateDismissed }
-  | { type: 'ClueProgressed'; data: ClueProgressed };
+  | { type: 'ClueProgressed'; data: ClueProgressed }
+  | { type: 'ReporterIdentified'; data: ReporterIdentified };
 
 export type ClueCommand =
   | ({ kind: 'register' } & ClueRegistered)
@@ -50,7 +54,9 @@ export type ClueCommand =
   | { kind: 'merge'; intoClueId: string; target: { status: ClueStatus; mergedInto?: string } }
   | { kind: 'unmerge' }
   | { kind: 'dismiss-duplicate'; candidateClueId: string }
-  | { kind: 'record-progress'; problemId: string; stage: PublicStage; assignment?: ClueProgressed['assignment']; deadline?: string; sourceEventId: string };
+  | { kind: 'record-progress'; problemId: string; stage: PublicStage; assignment?: ClueProgressed['assignment']; deadline?: string; sourceEventId: string }
+  /** `reporterRef` is the identity just stored in the vault, in the same transaction */
+  | { kind: 'identify'; reporterRef: string };
 
 const notFound = () => new DomainError('CLUE_NOT_FOUND', '线索不存在', 'No such clue', 'not-found');
 const alreadyDecided = () =>
@@ -98,6 +104,8 @@ export const clueDecider: Decider<ClueState, ClueCommand, ClueEvent> = {
         return { ...state, dismissed: [...state.dismissed, event.data.candidateClueId] };
       case 'ClueProgressed':
         return { ...state, problemId: event.data.problemId, publicStage: event.data.stage };
+      case 'ReporterIdentified':
+        return { ...state, identified: true };
     }
   },
 
@@ -171,6 +179,13 @@ export const clueDecider: Decider<ClueState, ClueCommand, ClueEvent> = {
         const backwards = STAGE_RANK[command.stage] < STAGE_RANK[state.publicStage!] && command.stage !== 'rectifying';
         if (same || backwards) return [];
         return [{ type: 'ClueProgressed', data: { clueId: state.registered!.clueId, ...progress } }];
+      }
+      case 'identify': {
+        if (state.status === 'none') throw notFound();
+        if (!state.registered!.reporter.anonymous || state.identified) {
+          throw new DomainError('REPORTER_ALREADY_IDENTIFIED', '该举报已有实名身份信息', 'This report already has the reporter\'s identity', 'conflict');
+        }
+        return [{ type: 'ReporterIdentified', data: { clueId: state.registered!.clueId, reporterRef: command.reporterRef } }];
       }
     }
   },

@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
   IsDefined,
+  IsUUID,
 } from 'class-validator';
 
 export class LocationDto {
@@ -105,6 +106,19 @@ export class PublicReportDto extends ClueContentDto {
   @ValidateNested()
   @Type(() => ReporterIdentityDto)
   reporter?: ReporterIdentityDto;
+
+  @ApiPropertyOptional({ description: '作为某项悬赏的线索 / a lead for this published bounty (悬赏)' })
+  @IsOptional()
+  @IsUUID()
+  bountyId?: string;
+}
+
+/** An anonymous reporter identifies to claim a reward: name, phone and ID number are all needed to pay. */
+export class IdentifyDto extends ReporterIdentityDto {
+  @ApiProperty({ description: '身份证号 / ID number' })
+  @IsString()
+  @Matches(/^\d{17}[\dXx]$/)
+  declare idNumber: string;
 }
 
 export class ReportReceiptDto {

@@ -8,7 +8,8 @@ import { ClueQueries, type PublicProgress } from '../clues/clue.queries';
 import { ClueRegistration } from '../clues/registration';
 import { normaliseReceiptCode, receiptCodeHash } from '../domain/receipt-code';
 import { bodyParts, JsonOrMultipart } from './multipart';
-import { PublicReportDto, ReportReceiptDto } from './report.dto';
+import { IdentifyDto, PublicReportDto, ReportReceiptDto } from './report.dto';
+import { ReporterProtection } from '../vault/reporter-protection';
 
 const UNKNOWN_CODE = () => notFound('查询码无效，请核对后重试', 'Unknown receipt code; check it and try again', 'RECEIPT_NOT_FOUND');
 
@@ -19,6 +20,7 @@ export class ReportsController {
   constructor(
     private readonly registration: ClueRegistration,
     private readonly queries: ClueQueries,
+    private readonly protection: ReporterProtection,
   ) {}
 
   @Post('reports')
@@ -41,6 +43,7 @@ export class ReportsController {
         insider: report.insider,
         identity: report.reporter,
         files: parts.files,
+        source: report.bountyId ? { bountyId: report.bountyId } : undefined,
         withReceipt: true,
       },
       actorOf(undefined),
@@ -77,6 +80,18 @@ export class ReportsController {
     res.setHeader('cache-control', 'private, no-store');
     res.setHeader('x-content-type-options', 'nosniff');
     res.end(file.bytes);
+  }
+
+  @Post('receipts/:code/identify')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '匿名举报人凭查询码补充身份（领取奖励用，加密保存）/ An anonymous reporter identifies with the receipt code (to claim a reward); stored encrypted',
+  })
+  async identify(@Param('code') code: string, @Body() identity: IdentifyDto): Promise<{ identified: true }> {
+    const { clueId } = await this.find(code);
+    await this.protection.identify(clueId, { name: identity.name, phone: identity.phone, idNumber: identity.idNumber, address: identity.address });
+    return { identified: true };
   }
 
   private async find(code: string): Promise<PublicProgress & { clueId: string }> {

@@ -86,3 +86,25 @@ export class IdentityAccessDto {
   @MaxLength(100)
   caseRef?: string;
 }
+
+export class IdentityRequestDto {
+  @ApiProperty({ description: '查阅目的（必填，记录在访问日志）/ purpose, recorded', minLength: 4, maxLength: 200, example: '奖励发放核实身份' })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(200)
+  purpose: string;
+
+  @ApiProperty({ description: '关联案件（如奖励案件编号）/ the case it is for, e.g. a reward id', minLength: 1, maxLength: 100, example: 'reward-0192…' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  caseRef: string;
+}
+
+export class ApprovalNoteDto {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}

@@ -9,6 +9,7 @@ import type {
   ClueUnmerged,
   DuplicateDismissed,
   PatrolCheckedIn,
+  ReporterIdentified,
 } from '@qingyuan/contracts';
 import type { Projection, StoredEvent, Tx } from '@qingyuan/event-store';
 
@@ -61,6 +62,11 @@ export const clueViewProjection: Projection = {
         // Linking the clue to its problem is not news for the reporter; a new stage is.
         if (before.rows[0]?.public_stage !== d.stage) await history(tx, d.clueId, event, d.stage, undefined, d.assignment, d.deadline);
         return;
+      }
+      case 'ReporterIdentified': {
+        const d = event.data as ReporterIdentified;
+        // Still anonymous as reported; the identity given later is in the vault like a real-name reporter's.
+        return update(tx, d.clueId, event, `has_identity = true, reporter_ref = $4`, [d.reporterRef]);
       }
       case 'PatrolCheckedIn': {
         const d = event.data as PatrolCheckedIn;

@@ -15,6 +15,9 @@ export interface IdentityAccess {
   purpose: string;
   /** e.g. the clue or reward case the access is for */
   caseRef: string;
+  /** the second person who approved it, and their request */
+  approvedBy?: string;
+  requestId?: string;
 }
 
 /**
@@ -109,8 +112,8 @@ export class IdentityVault {
   /** Decrypt an identity; every access is recorded first, with who, why and for which case. */
   async resolve(sql: Sql, reporterRef: string, access: IdentityAccess): Promise<ReporterIdentity | undefined> {
     await sql.query(
-      `INSERT INTO ${this.schema}.access_log (reporter_ref, actor_id, purpose, case_ref) VALUES ($1, $2, $3, $4)`,
-      [reporterRef, access.actorId, access.purpose, access.caseRef],
+      `INSERT INTO ${this.schema}.access_log (reporter_ref, actor_id, purpose, case_ref, approved_by, request_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [reporterRef, access.actorId, access.purpose, access.caseRef, access.approvedBy ?? null, access.requestId ?? null],
     );
     const { rows } = await sql.query<{ enc_identity: Buffer; wrapped_dek: Buffer; key_id: string; destroyed_at: Date | null }>(
       `SELECT r.enc_identity, k.wrapped_dek, k.key_id, k.destroyed_at
