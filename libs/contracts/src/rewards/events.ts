@@ -88,7 +88,7 @@ export interface JudicialOutcomeRecorded {
 }
 
 export interface RewardItem {
-  rule: 'fine-share' | 'detention' | 'arrest' | 'conviction' | 'orphan-radioactive' | 'special';
+  rule: 'fine-share' | 'detention' | 'arrest' | 'conviction' | 'orphan-radioactive' | 'bounty';
   basisFen?: Fen;
   amountFen: Fen;
 }
@@ -122,7 +122,7 @@ export interface RewardApproved {
 
 export interface RewardRefused {
   rewardId: string;
-  level: ApprovalLevel | 'evaluation';
+  level: ApprovalLevel;
   refusedBy: string;
   reason: string;
 }
