@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { Link, NavLink, Route, Routes, useLocation } from 'react-router-dom';
+import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { useI18n } from '../shared/i18n';
 import { ChunkBoundary } from './components/ChunkBoundary';
 import { useTitle } from './lib/focus';
@@ -28,6 +28,7 @@ export function App() {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/" element={<ReportPage />} />
+              <Route path="/report" element={<ToReport />} />
               <Route path="/receipt/:code" element={<ReceiptPage />} />
               <Route path="/progress" element={<ProgressPage />} />
               <Route path="/progress/:code" element={<ProgressPage />} />
@@ -39,6 +40,12 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** /report?bounty=<id> (a bounty notice's link) is the report page at /, with its query. */
+function ToReport() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/', search }} replace />;
 }
 
 function SkipText() {

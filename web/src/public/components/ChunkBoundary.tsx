@@ -3,9 +3,10 @@ import { useI18n } from '../../shared/i18n';
 
 /**
  * A page that could not be drawn (typically a lazily loaded chunk that failed to download, e.g. after a new
- * version was deployed): a message and a reload button instead of a blank screen.
+ * version was deployed): a message and a reload button instead of a blank screen. quiet: draw nothing instead, for
+ * an optional part of a page (the reward section, the bounty picker) whose failure must not take the page with it.
  */
-export class ChunkBoundary extends Component<{ children: ReactNode; resetKey: string }, { failed: boolean; key: string }> {
+export class ChunkBoundary extends Component<{ children: ReactNode; resetKey: string; quiet?: boolean }, { failed: boolean; key: string }> {
   state = { failed: false, key: this.props.resetKey };
 
   static getDerivedStateFromError() {
@@ -18,7 +19,8 @@ export class ChunkBoundary extends Component<{ children: ReactNode; resetKey: st
   }
 
   render() {
-    return this.state.failed ? <LoadFailed /> : this.props.children;
+    if (!this.state.failed) return this.props.children;
+    return this.props.quiet ? null : <LoadFailed />;
   }
 }
 

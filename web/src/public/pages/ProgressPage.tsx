@@ -1,11 +1,16 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../shared/api';
 import { useI18n, type Bilingual } from '../../shared/i18n';
+import { ChunkBoundary } from '../components/ChunkBoundary';
 import { FieldError, FormError, invalidProps } from '../components/FieldError';
 import { useTitle } from '../lib/focus';
 import { beijingTime, normaliseReceiptCode } from '../lib/format';
 import { routeApiError, type Problem } from '../lib/problems';
+import type { PublicReward } from '../lib/rewards';
+
+/** The reward section (举报奖励) loads only for a report that has a reward case. */
+const RewardSection = lazy(() => import('../components/RewardSection'));
 
 interface Progress {
   stage: string;
@@ -36,14 +41,20 @@ export default function ProgressPage() {
   // the results with the code they belong to (the URL may already name the next code while it loads)
   const [result, setResult] = useState<{ code: string; progress: Progress }>();
   const progress = result?.progress;
+  const [reward, setReward] = useState<{ code: string; reward: PublicReward }>();
   const [loading, setLoading] = useState(false);
 
   const load = useCallback(async (receipt: string) => {
     setLoading(true);
     setGeneral([]);
     setResult(undefined);
+    setReward(undefined);
     try {
       setResult({ code: receipt, progress: await api<Progress>(`/api/intake/receipts/${encodeURIComponent(receipt)}`, { auth: false }) });
+      // then its reward, if any: 404 NO_REWARD (the usual answer) and every failure show nothing
+      api<PublicReward | undefined>(`/api/rewards/public/receipts/${encodeURIComponent(receipt)}`, { auth: false })
+        .then((body) => typeof body?.status === 'string' && setReward({ code: receipt, reward: body }))
+        .catch(() => undefined);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) setGeneral([{ key: 'progress.unknown' }]);
       else setGeneral(routeApiError(error, {}).general);
@@ -180,6 +191,14 @@ export default function ProgressPage() {
             </>
           )}
         </section>
+      )}
+
+      {result && reward?.code === result.code && (
+        <ChunkBoundary quiet resetKey={result.code}>
+          <Suspense fallback={null}>
+            <RewardSection key={result.code} code={result.code} initial={reward.reward} />
+          </Suspense>
+        </ChunkBoundary>
       )}
     </div>
   );

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../shared/api';
 import type { LatLng } from '../../shared/geo';
 import { useI18n, type Bilingual } from '../../shared/i18n';
 import { CategoryPicker } from '../components/CategoryPicker';
+import { ChunkBoundary } from '../components/ChunkBoundary';
 import { FieldError, FormError, invalidProps } from '../components/FieldError';
 import { LocationPicker } from '../components/LocationPicker';
 import { PhotoPicker, type Photo } from '../components/PhotoPicker';
@@ -11,6 +12,10 @@ import { DESCRIPTION, PHONE, type CategoryCode } from '../lib/categories';
 import { useFocusFirst, useTitle } from '../lib/focus';
 import { beijingNowLocal, observedAtIso } from '../lib/format';
 import { routeApiError, type Problem, type Problems } from '../lib/problems';
+import type { PublicBounty } from '../lib/rewards';
+
+/** The bounty select loads only when there are open bounties: most reports are no bounty's lead. */
+const BountyPicker = lazy(() => import('../components/BountyPicker'));
 
 interface ReportReceipt extends Bilingual {
   receiptCode: string;
@@ -25,6 +30,7 @@ const SLOT_IDS: Record<string, string> = {
   address: 'address',
   observedAt: 'observedAt',
   photos: 'photos',
+  bounty: 'bounty',
   identity: 'identity',
   name: 'reporterName',
   phone: 'reporterPhone',
@@ -44,6 +50,7 @@ const API_SLOTS: Record<string, string> = {
   anonymous: 'identity',
   insider: 'insider',
   files: 'photos',
+  bountyId: 'bounty',
 };
 
 /** The public report form (no login): what, where, when, photos, anonymous or real name. */
@@ -66,6 +73,21 @@ export default function ReportPage() {
   const [problems, setProblems] = useState<Problems>({});
   const [general, setGeneral] = useState<Problem[]>([]);
   const [sending, setSending] = useState(false);
+  // open bounties (悬赏), asked once the form is drawn; none while loading or when the request fails
+  const wantedBounty = useSearchParams()[0].get('bounty') ?? '';
+  const [bounties, setBounties] = useState<PublicBounty[]>();
+  const [bountyId, setBountyId] = useState(wantedBounty);
+  const bounty = bounties?.find((b) => b.bountyId === bountyId);
+
+  useEffect(() => {
+    let live = true;
+    api<{ items?: PublicBounty[] }>('/api/rewards/public/bounties', { auth: false })
+      .then((answer) => live && setBounties(Array.isArray(answer?.items) ? answer.items : []))
+      .catch(() => live && setBounties([]));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const check = (): Problems => {
     const found: Problems = {};
@@ -102,6 +124,7 @@ export default function ReportPage() {
       anonymous: !realName,
       insider,
       ...(realName ? { reporter: { name: name.trim(), phone: phone.replace(/\s/g, '') } } : {}),
+      ...(bounty ? { bountyId: bounty.bountyId } : {}),
     };
     setSending(true);
     show({}, []);
@@ -123,11 +146,26 @@ export default function ReportPage() {
     }
   };
 
+  // a link to a bounty (/report?bounty=<id>) puts the select first; a bounty no longer open is said so
+  const bountyField = bounties?.length ? (
+    <ChunkBoundary quiet resetKey="bounty">
+      <Suspense fallback={null}>
+        <BountyPicker bounties={bounties} value={bountyId} onChange={setBountyId} problems={problems.bounty} />
+      </Suspense>
+    </ChunkBoundary>
+  ) : null;
+
   return (
     <form className="page" onSubmit={submit} noValidate>
       <h1>{t('report.title')}</h1>
       <p className="lead">{t('report.lead')}</p>
       <p className="banner banner-warning">{t('report.emergency')}</p>
+      {wantedBounty && bounties && !bounties.some((b) => b.bountyId === wantedBounty) && (
+        <p className="banner banner-warning" data-testid="bounty-missing">
+          {t('bounty.missing')}
+        </p>
+      )}
+      {wantedBounty && bountyField}
 
       <CategoryPicker name="category" value={category} onChange={setCategory} testIdPrefix="category-" problems={problems.category} />
 
@@ -206,6 +244,8 @@ export default function ReportPage() {
       </div>
 
       <PhotoPicker name="photos" photos={photos} setPhotos={setPhotos} inputTestId="photo-input" problems={problems.photos} />
+
+      {!wantedBounty && bountyField}
 
       <fieldset className="field" id="identity">
         <legend className="label">{t('identity.label')}</legend>
