@@ -1,6 +1,7 @@
 import { startCasesService } from '@qingyuan/cases-service';
 import { DEFAULT_RATE_LIMITS, startGateway, type RateLimits, type RunningGateway } from '@qingyuan/gateway-service';
 import { startIntakeService } from '@qingyuan/intake-service';
+import { startRewardsService } from '@qingyuan/rewards-service';
 import type { EventBus } from '@qingyuan/messaging';
 import type { RunningService } from '@qingyuan/service-kit';
 import type { PlatformSecrets } from './secrets';
@@ -30,17 +31,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const common = { databaseUrl: options.databaseUrl, bus: options.bus, authSecret: options.secrets.authSecret, port: 0 };
   const intake = await startIntakeService({ ...common, masterKey: options.secrets.masterKey, open311ApiKeys: options.open311ApiKeys });
   const cases = await startCasesService(common);
+  const rewards = await startRewardsService(common);
   const gateway = await startGateway({
     databaseUrl: options.databaseUrl,
     authSecret: options.secrets.authSecret,
-    services: { intake: intake.url, cases: cases.url },
+    services: { intake: intake.url, cases: cases.url, rewards: rewards.url },
     port: options.port,
     host: options.host,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     trustProxy: options.trustProxy,
     mapTiles: options.mapTiles,
   });
-  const services = [intake, cases];
+  const services = [intake, cases, rewards];
   return {
     gateway,
     services,

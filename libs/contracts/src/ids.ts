@@ -14,6 +14,8 @@ export function uuidv7(now = Date.now()): string {
 export const streamIds = {
   clue: (clueId: string) => `clue-${clueId}`,
   problem: (problemId: string) => `problem-${problemId}`,
+  reward: (rewardId: string) => `reward-${rewardId}`,
+  bounty: (bountyId: string) => `bounty-${bountyId}`,
 };
 
 /**

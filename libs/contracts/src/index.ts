@@ -9,3 +9,4 @@ export * from './ids';
 export * from './machine-channels';
 export * from './rewards/events';
 export * from './rewards/violations';
+export * from './receipt-code';

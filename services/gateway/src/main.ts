@@ -2,7 +2,7 @@ import { checkAuthSecret, numberFromEnv, portFromEnv, requireEnv, runServiceProc
 import { DEFAULT_RATE_LIMITS } from './proxy/rate-limit';
 import { startGateway } from './gateway.service';
 
-/** Distributed run: the gateway in front of the intake and cases processes. */
+/** Distributed run: the gateway in front of the intake, cases and rewards processes. */
 runServiceProcess(
   'gateway',
   async () => {
@@ -12,6 +12,7 @@ runServiceProcess(
       services: {
         intake: requireEnv('INTAKE_URL', 'e.g. http://intake:8081'),
         cases: requireEnv('CASES_URL', 'e.g. http://cases:8082'),
+        rewards: requireEnv('REWARDS_URL', 'e.g. http://rewards:8083'),
       },
       port: portFromEnv('PORT', 8080),
       host: process.env.HOST ?? '0.0.0.0',

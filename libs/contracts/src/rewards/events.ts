@@ -77,6 +77,8 @@ export interface PenaltyRecorded {
   decisionNumber: string;
   fineFen: Fen;
   decidedOn: string;
+  /** when a proposal is due now that there is a basis for it */
+  proposeBy?: string;
 }
 
 /** 拘留、逮捕、判决 (entered, or from the judicial bridge) */
@@ -85,6 +87,7 @@ export interface JudicialOutcomeRecorded {
   outcome: JudicialOutcome;
   documentNumber: string;
   date: string;
+  proposeBy?: string;
 }
 
 export interface RewardItem {

@@ -6,12 +6,13 @@ import {
   type Channel,
   type ClueSource,
   type Location,
+  newReceiptCode,
+  receiptCodeHash,
 } from '@qingyuan/contracts';
 import { DomainError } from '@qingyuan/domain';
 import { StreamAlreadyExists, type Tx } from '@qingyuan/event-store';
 import { fieldError } from '@qingyuan/service-kit';
 import { prepareAttachments, saveAttachments, type UploadedFile } from '../attachments/attachments';
-import { newReceiptCode, receiptCodeHash } from '../domain/receipt-code';
 import type { TownLocator } from '../location/town-locator';
 import type { IdentityVault, ReporterIdentity } from '../vault/identity-vault';
 import type { ClueService } from './clue.service';

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { readAttachment } from '../attachments/attachments';
 import { ClueQueries, type PublicProgress } from '../clues/clue.queries';
 import { ClueRegistration } from '../clues/registration';
-import { normaliseReceiptCode, receiptCodeHash } from '../domain/receipt-code';
+import { normaliseReceiptCode, receiptCodeHash } from '@qingyuan/contracts';
 import { bodyParts, JsonOrMultipart } from './multipart';
 import { IdentifyDto, PublicReportDto, ReportReceiptDto } from './report.dto';
 import { ReporterProtection } from '../vault/reporter-protection';

@@ -7,6 +7,7 @@ export type BountyStatus = 'none' | 'open' | 'awarded' | 'withdrawn';
 export interface BountyState {
   status: BountyStatus;
   bountyId?: string;
+  problemId?: string;
   maxAmountFen: Fen;
   expiresOn?: string;
   leads: string[];
@@ -31,7 +32,7 @@ function requireOpen(state: BountyState, action: { zh: string; en: string }): vo
 function evolve(state: BountyState, event: RewardsEvent): BountyState {
   switch (event.type) {
     case 'BountyPublished':
-      return { ...state, status: 'open', bountyId: event.data.bountyId, maxAmountFen: event.data.maxAmountFen, expiresOn: event.data.expiresOn };
+      return { ...state, status: 'open', bountyId: event.data.bountyId, problemId: event.data.problemId, maxAmountFen: event.data.maxAmountFen, expiresOn: event.data.expiresOn };
     case 'BountyLeadLinked':
       return { ...state, leads: [...state.leads, event.data.clueId] };
     case 'BountyAwarded':

@@ -61,6 +61,8 @@ export function evolveReward(state: RewardState, event: RewardsEvent): RewardSta
       return { ...state, status: 'opened', rewardId: d.rewardId, kind: d.kind, violationKinds: d.violationKinds, clueIds: d.clueIds };
     }
     case 'RewardEvaluated':
+      // The automatic check at opening informs the officer; only the officer's evaluation moves the case on.
+      if (event.data.evaluatedBy === 'system') return state;
       return { ...state, status: 'evaluated', eligibleClueId: event.data.eligibleClueId };
     case 'PenaltyRecorded':
       return withBasis({ ...state, penalties: [...state.penalties, event.data] });

@@ -1,5 +1,6 @@
 import type {
   ApprovalLevel,
+  CandidateCheck,
   Fen,
   JudicialOutcome,
   PayoutMethod,
@@ -21,8 +22,8 @@ export type { RewardState, RewardStatus } from './reward-state';
 export type RewardCommand =
   | { kind: 'open'; opened: RewardCaseOpened }
   | { kind: 'evaluate'; candidates: ClueFacts[]; findings: OfficerFindings; rules: RewardRules; ruleVersion: number; evaluatedBy: string; note?: string; proposeBy?: string }
-  | { kind: 'record-penalty'; decisionNumber: string; fineFen: Fen; decidedOn: string }
-  | { kind: 'record-outcome'; outcome: JudicialOutcome; documentNumber: string; date: string }
+  | { kind: 'record-penalty'; decisionNumber: string; fineFen: Fen; decidedOn: string; proposeBy?: string }
+  | { kind: 'record-outcome'; outcome: JudicialOutcome; documentNumber: string; date: string; proposeBy?: string }
   | {
       kind: 'propose';
       especiallySerious: boolean;
@@ -34,7 +35,8 @@ export type RewardCommand =
       proposedBy: string;
       approveBy: string;
     }
-  | { kind: 'propose-bounty-award'; amountFen: Fen; ruleVersion: number; proposedBy: string; approveBy: string; note?: string }
+  /** a bounty award names its reporter and amount at once: evaluated and proposed in one step */
+  | { kind: 'award-bounty-lead'; lead: ClueFacts; amountFen: Fen; ruleVersion: number; awardedBy: string; approveBy: string; note?: string }
   | { kind: 'approve'; level: ApprovalLevel; approvedBy: string; note?: string; nextDueBy: string }
   | { kind: 'refuse'; level: ApprovalLevel; refusedBy: string; reason: string }
   | { kind: 'notify'; notifiedOn: string; claimBy: string }
@@ -201,18 +203,21 @@ function decide(c: RewardCommand, state: RewardState): RewardsEvent[] {
     case 'record-penalty':
       requireStatus(state, BASIS_STATUSES, { zh: '登记处罚决定', en: 'record a penalty' });
       if (state.penalties.some((p) => p.decisionNumber === c.decisionNumber)) return [];
-      return [{ type: 'PenaltyRecorded', data: { rewardId, decisionNumber: c.decisionNumber, fineFen: c.fineFen, decidedOn: c.decidedOn } }];
+      return [{ type: 'PenaltyRecorded', data: { rewardId, decisionNumber: c.decisionNumber, fineFen: c.fineFen, decidedOn: c.decidedOn, ...due(c.proposeBy) } }];
     case 'record-outcome':
       requireStatus(state, BASIS_STATUSES, { zh: '登记司法结果', en: 'record a judicial outcome' });
       // Each kind of outcome pays once per case (a second conviction of another suspect adds nothing).
       if (state.outcomes.some((o) => o.outcome === c.outcome)) return [];
-      return [{ type: 'JudicialOutcomeRecorded', data: { rewardId, outcome: c.outcome, documentNumber: c.documentNumber, date: c.date } }];
+      return [{ type: 'JudicialOutcomeRecorded', data: { rewardId, outcome: c.outcome, documentNumber: c.documentNumber, date: c.date, ...due(c.proposeBy) } }];
     case 'propose':
       if (state.kind === 'bounty') throw refuse('BOUNTY_AWARD_PROPOSED', '悬赏奖励的金额在授予时确定', 'A bounty award sets its amount when it is made');
       return decideProposal(state, c);
-    case 'propose-bounty-award':
+    case 'award-bounty-lead': {
       requireStatus(state, ['opened'], { zh: '拟奖', en: 'propose a reward' });
+      const { lead } = c;
+      const check: CandidateCheck = { clueId: lead.clueId, channel: lead.channel, registeredAt: lead.registeredAt, identifiable: lead.identifiable, insider: lead.insider, first: true };
       return [
+        { type: 'RewardEvaluated', data: { rewardId, eligibleClueId: lead.clueId, checks: [check], knownBeforeReport: false, ruleVersion: c.ruleVersion, evaluatedBy: c.awardedBy } },
         {
           type: 'RewardProposed',
           data: {
@@ -222,12 +227,13 @@ function decide(c: RewardCommand, state: RewardState): RewardsEvent[] {
             ruleVersion: c.ruleVersion,
             especiallySerious: false,
             previouslyPaidFen: 0,
-            proposedBy: c.proposedBy,
+            proposedBy: c.awardedBy,
             approveBy: c.approveBy,
             ...(c.note ? { note: c.note } : {}),
           },
         },
       ];
+    }
     case 'approve':
       return decideApproval(state, c);
     case 'refuse':
@@ -266,6 +272,8 @@ function decide(c: RewardCommand, state: RewardState): RewardsEvent[] {
 /** A penalty or outcome may arrive at any time until the case ends without a reward, even after a payout. */
 const BASIS_STATUSES: RewardStatus[] = ['opened', 'evaluated', 'proposed', 'bureau-approved', 'finance-approved', 'city-approved', 'notified', 'claimed', 'paid'];
 const OPEN_BEFORE_CLAIM: RewardStatus[] = ['opened', 'evaluated', 'proposed', 'bureau-approved', 'finance-approved', 'city-approved', 'notified'];
+
+const due = (proposeBy?: string) => (proposeBy ? { proposeBy } : {});
 
 function payoutFields(c: Extract<RewardCommand, { kind: 'payout' }>) {
   return { method: c.method, reference: c.reference, paidOn: c.paidOn, payerDepartment: c.payerDepartment, paidBy: c.paidBy, identityRequestId: c.identityRequestId };

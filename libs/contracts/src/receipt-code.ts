@@ -23,7 +23,7 @@ export function normaliseReceiptCode(input: string): string | undefined {
   return cleaned.match(/.{4}/g)!.join('-');
 }
 
-/** Events and tables keep only this hash: the code itself is a bearer secret of the reporter. */
+/** Events and tables keep only this hash (intake's and rewards' alike): the code itself is a bearer secret of the reporter. */
 export function receiptCodeHash(code: string): string {
   return createHash('sha256').update(`qingyuan-receipt:${code}`).digest('hex');
 }
