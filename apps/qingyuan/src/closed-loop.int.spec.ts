@@ -6,6 +6,7 @@ import { Client as PgClient } from 'pg';
 import { auditReplay, auditVerify } from './audit';
 import { startPlatform, type RunningPlatform } from './platform';
 import { CANARY, CANARY_STRINGS, runClosedLoop } from './testing/closed-loop';
+import { runRewardLoop } from './testing/reward-loop';
 import { Client } from './testing/http-client';
 
 describe('the first closed loop, embedded (one process, in-process bus)', () => {
@@ -43,6 +44,15 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     expect(await auditVerify(database.url, () => undefined)).toBe(true);
   });
 
+  it('pays the reporter a reward (举报奖励) after a close-out with a confirmed violation, reading the identity with a second approver', async () => {
+    const closed = await runClosedLoop(platform.gateway.url, platform.gateway.adminPassword!, 'embedded-reward', { violation: { confirmed: true, kinds: ['evading-supervision'] } });
+    const rewardId = await runRewardLoop(platform.gateway.url, platform.gateway.adminPassword!, 'embedded', closed);
+    const lines: string[] = [];
+    expect(await auditReplay(database.url, `reward-${rewardId}`, (l) => lines.push(l))).toBe(true);
+    expect(lines.join('\n')).toContain('PayoutRecorded');
+    expect(await auditVerify(database.url, () => undefined)).toBe(true);
+  });
+
   it('keeps the reporter identity out of every event, log line and error, and only in the encrypted vault', async () => {
     const pg = new PgClient({ connectionString: database.url });
     await pg.connect();
@@ -50,15 +60,19 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
       const events = await pg.query(
         `SELECT data::text || metadata::text AS content FROM intake.events UNION ALL
          SELECT data::text || metadata::text FROM cases.events UNION ALL
-         SELECT payload::text FROM intake.dead_letters UNION ALL SELECT payload::text FROM cases.dead_letters`,
+         SELECT data::text || metadata::text FROM rewards.events UNION ALL
+         SELECT payload::text FROM intake.dead_letters UNION ALL SELECT payload::text FROM cases.dead_letters UNION ALL
+         SELECT payload::text FROM rewards.dead_letters UNION ALL
+         SELECT row_to_json(f)::text FROM rewards.clue_facts f UNION ALL SELECT detail::text FROM rewards.reward_view`,
       );
       expect(events.rows.length).toBeGreaterThan(5);
+      expect(events.rows.map((r) => r.content).join()).toContain('PZ-embedded');
       const everything = events.rows.map((r) => r.content).join('\n') + JSON.stringify(logs);
       for (const canary of CANARY_STRINGS) expect(everything).not.toContain(canary);
 
       const vault = await pg.query('SELECT enc_identity FROM intake_vault.reporters');
-      expect(vault.rows).toHaveLength(1);
-      expect(vault.rows[0].enc_identity.toString('latin1')).not.toContain(CANARY.phone);
+      expect(vault.rows).toHaveLength(2);
+      for (const row of vault.rows) expect(row.enc_identity.toString('latin1')).not.toContain(CANARY.phone);
       const views = await pg.query(`SELECT row_to_json(c)::text AS row FROM intake.clue_view c`);
       expect(views.rows.map((r) => r.row).join()).not.toContain(CANARY.phone);
     } finally {
@@ -128,10 +142,10 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     const client = new Client(platform.gateway.url);
     const health = await client.get('/health');
     expect(health.status).toBe(200);
-    expect(health.body.checks).toEqual({ 'gateway.database': 'ok', intake: 'ok', cases: 'ok' });
+    expect(health.body.checks).toEqual({ 'gateway.database': 'ok', intake: 'ok', cases: 'ok', rewards: 'ok' });
     const openapi = await client.get('/openapi.json');
     expect(Object.keys(openapi.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/sign-in', '/api/intake/reports', '/api/cases/problems/{problemId}/verification']),
+      expect.arrayContaining(['/api/auth/sign-in', '/api/intake/reports', '/api/cases/problems/{problemId}/verification', '/api/rewards/cases/{rewardId}/payout']),
     );
     const ui = await fetch(new URL('/docs', platform.gateway.url));
     expect(ui.status).toBe(200);

@@ -3,10 +3,11 @@ import { createTestDatabase, describeWithKafka, eventually, kafkaBrokers, type T
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { CANARY, CANARY_STRINGS, runClosedLoop } from './testing/closed-loop';
+import { runRewardLoop } from './testing/reward-loop';
 import { Client } from './testing/http-client';
 import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './testing/processes';
 
-describeWithKafka('the first closed loop, distributed (a process per service, Kafka, two cases processes)', () => {
+describeWithKafka('the first closed loop, distributed (a process per service, Kafka, two cases processes, rewards)', () => {
   const namespace = `dist-${randomBytes(4).toString('hex')}.`;
   let database: TestDatabase;
   const processes: ServiceProcess[] = [];
@@ -29,12 +30,13 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
       startServiceProcess('intake', 'intake', env),
       startServiceProcess('cases-a', 'cases', env),
       startServiceProcess('cases-b', 'cases', env),
+      startServiceProcess('rewards', 'rewards', env),
     ]);
     for (const s of started) if (s.status === 'fulfilled') processes.push(s.value);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const [intake, casesA] = processes;
-    gateway = await startServiceProcess('gateway', 'gateway', { ...env, INTAKE_URL: intake.url, CASES_URL: casesA.url });
+    const [intake, casesA, , rewards] = processes;
+    gateway = await startServiceProcess('gateway', 'gateway', { ...env, INTAKE_URL: intake.url, CASES_URL: casesA.url, REWARDS_URL: rewards.url });
     processes.push(gateway);
     adminPassword = await eventually(async () => gateway.output.join('').match(/initial password: (\S+)/)?.[1], { what: 'the admin password' });
     let health: unknown;
@@ -55,6 +57,12 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
   it('takes a public report to close-out through the gateway, over Kafka', async () => {
     const result = await runClosedLoop(gateway.url, adminPassword, 'dist');
     expect(result.stages).toEqual(['received', 'accepted', 'assigned', 'rectifying', 'verifying', 'closed']);
+  }, 120000);
+
+  it('pays a whistleblower reward after a close-out, the services talking over Kafka', async () => {
+    const closed = await runClosedLoop(gateway.url, adminPassword, 'dist-reward', { violation: { confirmed: true, kinds: ['illegal-waste-disposal'] } });
+    const rewardId = await runRewardLoop(gateway.url, adminPassword, 'dist', closed);
+    expect(rewardId).toMatch(/^[0-9a-f-]{36}$/);
   }, 120000);
 
   it('shares the accepted clues between the two cases processes, opening each problem once', async () => {
@@ -112,7 +120,7 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     const offsets = await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)));
     await admin.disconnect();
     const total = offsets.flat().reduce((sum, p) => sum + Number(p.high), 0);
-    expect(topics).toEqual(expect.arrayContaining([`${namespace}qingyuan.intake.events`, `${namespace}qingyuan.cases.events`]));
+    expect(topics).toEqual(expect.arrayContaining([`${namespace}qingyuan.intake.events`, `${namespace}qingyuan.cases.events`, `${namespace}qingyuan.rewards.events`]));
 
     const seen: string[] = [];
     const consumer = kafka.consumer({ groupId: `${namespace}canary-${randomBytes(3).toString('hex')}` });
@@ -129,12 +137,13 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     expect(seen.length).toBeGreaterThan(30);
     const everything = seen.join('\n') + processes.map((p) => p.output.join('')).join('\n');
     expect(everything).toContain('ClueAccepted');
+    expect(everything).toContain('PayoutRecorded');
     for (const canary of CANARY_STRINGS) expect(everything).not.toContain(canary);
 
     const pg = new PgClient({ connectionString: database.url });
     await pg.connect();
     try {
-      const stored = await pg.query(`SELECT string_agg(data::text || metadata::text, '') AS all FROM (SELECT data, metadata FROM intake.events UNION ALL SELECT data, metadata FROM cases.events) e`);
+      const stored = await pg.query(`SELECT string_agg(data::text || metadata::text, '') AS all FROM (SELECT data, metadata FROM intake.events UNION ALL SELECT data, metadata FROM cases.events UNION ALL SELECT data, metadata FROM rewards.events) e`);
       expect(stored.rows[0].all).not.toContain(CANARY.phone);
       expect(stored.rows[0].all).not.toContain(CANARY.name);
     } finally {

@@ -1,3 +1,4 @@
+import type { VerifiedViolation } from '@qingyuan/contracts';
 import { eventually } from '@qingyuan/testing';
 import { Client } from './http-client';
 
@@ -12,7 +13,7 @@ export interface ClosedLoopResult {
   stages: string[];
 }
 
-async function staff(admin: Client, username: string, roles: string[], towns: string[] = []): Promise<Client> {
+export async function staff(admin: Client, username: string, roles: string[], towns: string[] = []): Promise<Client> {
   const created = await admin.post('/api/admin/users', { username, displayName: `测试${username}`, roles, towns });
   expect(created.status).toBe(201);
   return new Client(admin.base).signIn(username, created.body.password);
@@ -22,7 +23,7 @@ async function staff(admin: Client, username: string, roles: string[], towns: st
  * The first closed loop through the gateway: a real-name public report → accepted → problem opened → assigned →
  * rectified → verified and closed out (销号). The reporter follows it by receipt code at every step.
  */
-export async function runClosedLoop(base: string, adminPassword: string, tag: string): Promise<ClosedLoopResult> {
+export async function runClosedLoop(base: string, adminPassword: string, tag: string, options: { violation?: VerifiedViolation } = {}): Promise<ClosedLoopResult> {
   const admin = await new Client(base).signIn('admin', adminPassword);
   const analyst = await staff(admin, `analyst-${tag}`, ['analyst']);
   const town = await staff(admin, `town-${tag}`, ['town-officer'], ['330782001']);
@@ -101,7 +102,7 @@ export async function runClosedLoop(base: string, adminPassword: string, tag: st
   expect(rectified.status).toBe(200);
   await progress('verifying');
 
-  const closed = await analyst.post(`/api/cases/problems/${problemId}/verification`, { passed: true, opinion: '现场核查，整改到位，同意销号' });
+  const closed = await analyst.post(`/api/cases/problems/${problemId}/verification`, { passed: true, opinion: '现场核查，整改到位，同意销号', violation: options.violation });
   expect(closed.status).toBe(200);
   const final = await progress('closed');
   expect(final.history.map((h: { stage: string }) => h.stage)).toEqual(['received', 'accepted', 'assigned', 'rectifying', 'verifying', 'closed']);
