@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CATEGORIES, CHANNELS, DEPARTMENTS, TOWNS, findDepartment, findTown } from '@qingyuan/contracts';
+import { CATEGORIES, CHANNELS, DEPARTMENTS, TOWNS, VIOLATION_KINDS, findDepartment, findTown } from '@qingyuan/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@qingyuan/auth';
 import { fieldError, notFound } from '@qingyuan/service-kit';
 import type { Response } from 'express';
@@ -42,7 +42,7 @@ export class ProblemsController {
 
   @Get('reference')
   @Roles(...READERS, 'hotline-staff', 'grid-worker')
-  @ApiOperation({ summary: '镇街、部门、问题类别和类别—牵头部门矩阵 / Towns, departments, categories and the category matrix' })
+  @ApiOperation({ summary: '镇街、部门、问题类别、违法行为类型和类别—牵头部门矩阵 / Towns, departments, categories, violation kinds and the category matrix' })
   async reference() {
     const { matrix } = await this.settings.get();
     return {
@@ -50,6 +50,7 @@ export class ProblemsController {
       departments: DEPARTMENTS,
       categories: Object.entries(CATEGORIES).map(([code, l]) => ({ code, ...l })),
       channels: Object.entries(CHANNELS).map(([code, l]) => ({ code, ...l })),
+      violationKinds: Object.entries(VIOLATION_KINDS).map(([code, l]) => ({ code, ...l })),
       matrix,
     };
   }

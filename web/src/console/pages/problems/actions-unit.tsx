@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Divider, Form, Input, Radio, Typography } from 'antd';
+import { Alert, Checkbox, DatePicker, Divider, Form, Input, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../../shared/i18n';
 import { beijingToday, command, CommandForm, compact, lines, useRequired, useSeparators, type Reference } from './common';
@@ -153,18 +153,18 @@ export function RectificationForm({ problem, onDone, onConflict }: ActionProps) 
 }
 
 /** 核查: a pass closes out (销号), a fail sends it back; never by the person who reported the rectification. */
-export function VerificationForm({ problem, timeline, userId, onDone, onConflict }: ActionProps) {
-  const { t } = useI18n();
+export function VerificationForm({ problem, reference, timeline, userId, onDone, onConflict }: ActionProps) {
+  const { t, pick } = useI18n();
   const required = useRequired();
   const sep = useSeparators();
   const reported = [...(timeline?.events ?? [])].reverse().find((e) => e.type === 'RectificationReported');
   const own = reported?.data.reportedBy === userId;
   return (
-    <CommandForm<{ passed?: boolean; opinion: string }>
+    <CommandForm<{ passed?: boolean; opinion: string; violationConfirmed?: boolean; violationKinds?: string[] }>
       name="verification"
       syncKey={problem.version}
-      fields={['passed', 'opinion']}
-      codeFields={{ CLOSE_WITHOUT_EVIDENCE: 'passed' }}
+      fields={['passed', 'opinion', 'violation']}
+      codeFields={{ CLOSE_WITHOUT_EVIDENCE: 'passed', VIOLATION_KINDS_REQUIRED: 'violation', VIOLATION_KINDS_WITHOUT_VIOLATION: 'violation' }}
       disabled={own}
       intro={
         <>
@@ -180,7 +180,17 @@ export function VerificationForm({ problem, timeline, userId, onDone, onConflict
           )}
         </>
       }
-      submit={(v) => command(pathOf(problem, 'verification'), { passed: v.passed, opinion: v.opinion ?? '' }, problem.version)}
+      submit={(v) =>
+        command(
+          pathOf(problem, 'verification'),
+          {
+            passed: v.passed,
+            opinion: v.opinion ?? '',
+            ...(v.passed ? { violation: { confirmed: Boolean(v.violationConfirmed), kinds: v.violationConfirmed ? (v.violationKinds ?? []) : [] } } : {}),
+          },
+          problem.version,
+        )
+      }
       onDone={onDone}
       onConflict={onConflict}
       successText={t('problems.verify.done')}
@@ -201,6 +211,28 @@ export function VerificationForm({ problem, timeline, userId, onDone, onConflict
           </Form.Item>
           <Form.Item name="opinion" label={t('problems.verify.opinion')} rules={[required()]} {...item('opinion')}>
             <Input.TextArea rows={3} maxLength={2000} showCount data-testid="verify-opinion" />
+          </Form.Item>
+          <Form.Item noStyle dependencies={['passed', 'violationConfirmed']}>
+            {({ getFieldValue }) =>
+              getFieldValue('passed') === true && (
+                <>
+                  <Form.Item name="violationConfirmed" valuePropName="checked" extra={t('problems.verify.violationHelp')} {...item('violation')}>
+                    <Checkbox data-testid="verify-violation">{t('problems.verify.violation')}</Checkbox>
+                  </Form.Item>
+                  {getFieldValue('violationConfirmed') && (
+                    <Form.Item name="violationKinds" label={t('problems.verify.violationKinds')} rules={[{ required: true, type: 'array', min: 1, message: t('problems.verify.violationKindsRequired') }]}>
+                      <Checkbox.Group data-testid="verify-violation-kinds" style={{ display: 'grid', gap: 4 }}>
+                        {reference.violationKinds.map((k) => (
+                          <Checkbox key={k.code} value={k.code} data-testid={`violation-${k.code}`}>
+                            {pick(k)}
+                          </Checkbox>
+                        ))}
+                      </Checkbox.Group>
+                    </Form.Item>
+                  )}
+                </>
+              )
+            }
           </Form.Item>
         </>
       )}

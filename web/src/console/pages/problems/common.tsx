@@ -22,6 +22,8 @@ export interface Reference {
   departments: Labelled[];
   categories: Labelled[];
   channels: Labelled[];
+  /** the conduct that qualifies a report for a reward (浙环发〔2020〕15号) */
+  violationKinds: Labelled[];
   matrix: Array<{ category: string; leadDepartment: string; cooperating: string[] }>;
 }
 
