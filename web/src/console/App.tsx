@@ -14,13 +14,28 @@ const Clues = lazy(() => import('./pages/clues/CluesPage'));
 const Problems = lazy(() => import('./pages/problems/ProblemsPage'));
 const ProblemDetail = lazy(() => import('./pages/problems/ProblemPage'));
 const Admin = lazy(() => import('./pages/admin/AdminPage'));
+const Rewards = lazy(() => import('./pages/rewards/RewardsPage'));
+const RewardDetail = lazy(() => import('./pages/rewards/RewardPage'));
+const Bounties = lazy(() => import('./pages/rewards/BountiesPage'));
+const BountyDetail = lazy(() => import('./pages/rewards/BountyPage'));
+const RewardRules = lazy(() => import('./pages/rewards/RulesPage'));
+const RewardStats = lazy(() => import('./pages/rewards/StatsPage'));
+const IdentityRequests = lazy(() => import('./pages/rewards/IdentityRequestsPage'));
 
 /** Which roles open which page; the services check again on every call. */
 export const PAGE_ROLES = {
   clues: ['analyst', 'hotline-staff', 'auditor'],
   problems: ['analyst', 'town-officer', 'department-officer', 'verifier', 'leader', 'auditor'],
   admin: ['admin'],
+  /** 举报奖励: cases, bounties, the rule table and the numbers (leaders and auditors read everything) */
+  rewards: ['reward-officer', 'reward-approver', 'finance', 'city-approver', 'leader', 'auditor'],
+  rewardRules: ['reward-officer', 'reward-approver', 'finance', 'city-approver', 'leader', 'auditor'],
+  rewardStats: ['reward-officer', 'reward-approver', 'finance', 'city-approver', 'leader', 'auditor'],
+  /** 身份查阅审批: the second approver of an identity resolution */
+  identityRequests: ['identity-officer', 'reward-approver'],
 };
+
+type MenuItem = { key: string; label: ReactNode; children?: MenuItem[] };
 
 export function App() {
   const { locale } = useI18n();
@@ -55,13 +70,23 @@ function Shell() {
   const { t, locale, setLocale } = useI18n();
   const location = useLocation();
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  const link = (to: string, key: string) => ({ key: to, label: <Link to={to}>{t(key)}</Link> });
+  const rewards = [
+    can(...PAGE_ROLES.rewards) && link('/rewards', 'nav.rewards'),
+    can(...PAGE_ROLES.rewards) && link('/bounties', 'nav.bounties'),
+    can(...PAGE_ROLES.identityRequests) && link('/identity-requests', 'nav.identityRequests'),
+    can(...PAGE_ROLES.rewardRules) && link('/reward-rules', 'nav.rewardRules'),
+    can(...PAGE_ROLES.rewardStats) && link('/reward-stats', 'nav.rewardStats'),
+  ].filter(Boolean) as MenuItem[];
   const items = [
-    { key: '/', label: <Link to="/">{t('nav.dashboard')}</Link> },
-    can(...PAGE_ROLES.clues) && { key: '/clues', label: <Link to="/clues">{t('nav.clues')}</Link> },
-    can(...PAGE_ROLES.problems) && { key: '/problems', label: <Link to="/problems">{t('nav.problems')}</Link> },
-    can(...PAGE_ROLES.admin) && { key: '/admin', label: <Link to="/admin">{t('nav.admin')}</Link> },
-  ].filter(Boolean) as Array<{ key: string; label: ReactNode }>;
-  const selected = items.map((i) => i.key).filter((k) => k !== '/' && location.pathname.startsWith(k))[0] ?? '/';
+    link('/', 'nav.dashboard'),
+    can(...PAGE_ROLES.clues) && link('/clues', 'nav.clues'),
+    can(...PAGE_ROLES.problems) && link('/problems', 'nav.problems'),
+    rewards.length > 0 && { key: 'rewards-menu', label: t('nav.rewardsMenu'), children: rewards },
+    can(...PAGE_ROLES.admin) && link('/admin', 'nav.admin'),
+  ].filter(Boolean) as MenuItem[];
+  const keys = items.flatMap((i) => (i.children ? i.children.map((c) => c.key) : [i.key]));
+  const selected = keys.filter((k) => k !== '/' && (location.pathname === k || location.pathname.startsWith(`${k}/`)))[0] ?? '/';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 16 }}>
@@ -87,6 +112,13 @@ function Shell() {
             <Route path="/problems" element={<Guard roles={PAGE_ROLES.problems}><Problems /></Guard>} />
             <Route path="/problems/:problemId" element={<Guard roles={PAGE_ROLES.problems}><ProblemDetail /></Guard>} />
             <Route path="/admin/*" element={<Guard roles={PAGE_ROLES.admin}><Admin /></Guard>} />
+            <Route path="/rewards" element={<Guard roles={PAGE_ROLES.rewards}><Rewards /></Guard>} />
+            <Route path="/rewards/:rewardId" element={<Guard roles={PAGE_ROLES.rewards}><RewardDetail /></Guard>} />
+            <Route path="/bounties" element={<Guard roles={PAGE_ROLES.rewards}><Bounties /></Guard>} />
+            <Route path="/bounties/:bountyId" element={<Guard roles={PAGE_ROLES.rewards}><BountyDetail /></Guard>} />
+            <Route path="/reward-rules" element={<Guard roles={PAGE_ROLES.rewardRules}><RewardRules /></Guard>} />
+            <Route path="/reward-stats" element={<Guard roles={PAGE_ROLES.rewardStats}><RewardStats /></Guard>} />
+            <Route path="/identity-requests" element={<Guard roles={PAGE_ROLES.identityRequests}><IdentityRequests /></Guard>} />
             <Route path="*" element={<Result status="404" title={t('nav.notFound')} />} />
           </Routes>
         </Suspense>

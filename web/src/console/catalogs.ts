@@ -11,9 +11,11 @@ import loginEn from './pages/login/messages.en.json';
 import loginZh from './pages/login/messages.zh-CN.json';
 import problemsEn from './pages/problems/messages.en.json';
 import problemsZh from './pages/problems/messages.zh-CN.json';
+import rewardsEn from './pages/rewards/messages.en.json';
+import rewardsZh from './pages/rewards/messages.zh-CN.json';
 
 /** The console's message files: the shell's and each page's, merged (keys are prefixed by page). */
 export const CATALOGS: Record<Locale, Messages> = {
-  'zh-CN': { ...shellZh, ...loginZh, ...dashboardZh, ...cluesZh, ...problemsZh, ...adminZh },
-  en: { ...shellEn, ...loginEn, ...dashboardEn, ...cluesEn, ...problemsEn, ...adminEn },
+  'zh-CN': { ...shellZh, ...loginZh, ...dashboardZh, ...cluesZh, ...problemsZh, ...adminZh, ...rewardsZh },
+  en: { ...shellEn, ...loginEn, ...dashboardEn, ...cluesEn, ...problemsEn, ...adminEn, ...rewardsEn },
 };

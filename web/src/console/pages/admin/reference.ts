@@ -33,6 +33,10 @@ export const ROLE_CODES = [
   'river-chief',
   'organisation',
   'identity-officer',
+  'reward-officer',
+  'reward-approver',
+  'finance',
+  'city-approver',
   'auditor',
 ] as const;
 
