@@ -76,7 +76,7 @@ describe('rewards (举报奖励): from a close-out to the payout, on PostgreSQL 
     expect((await t.call('GET', `/api/rewards/public/receipts/${first.receiptCode}`)).body).toEqual({ status: 'paid', amountFen: 1_000_000, identityNeeded: false });
 
     d = await detail(rewardId);
-    expect(d.payouts).toEqual([{ amountFen: 1_000_000, method: 'bank-transfer', reference: 'PZ-2026-1201', paidOn: '2026-12-01', paidBy: cashier.userId, payerDepartment: 'ecology' }]);
+    expect(d.payouts).toEqual([{ amountFen: 1_000_000, method: 'bank-transfer', reference: 'PZ-2026-1201', paidOn: '2026-12-01', paidBy: cashier.userId, payerDepartment: 'eco-env' }]);
     expect(d.history.map((h: { type: string }) => h.type)).toEqual([
       'RewardCaseOpened', 'PenaltyRecorded', 'RewardEvaluated', 'RewardEvaluated', 'RewardProposed', 'RewardApproved', 'RewardApproved',
       'ReporterNotified', 'RewardClaimed', 'PayoutRecorded', 'RewardClosed',
@@ -148,6 +148,13 @@ describe('rewards (举报奖励): from a close-out to the payout, on PostgreSQL 
     await post(financeHead, `/api/rewards/cases/${forA}/approvals`, { level: 'finance' });
     await post(officer, `/api/rewards/cases/${forA}/notification`);
     expect((await t.call('GET', `/api/rewards/public/receipts/${a.receiptCode}`)).body).toMatchObject({ status: 'notified', amountFen: 3_000_000 });
+
+    // A refused award goes back for a new proposal, never above what was awarded.
+    const forB = cases.find((c: { amountFen: number }) => c.amountFen === 2_000_000).rewardId;
+    expect((await post(bureau, `/api/rewards/cases/${forB}/refusals`, { level: 'bureau', reason: '线索作用需再核实' })).body).toMatchObject({ status: 'evaluated' });
+    expect((await post(officer, `/api/rewards/cases/${forB}/proposal`, { especiallySerious: false, amountFen: 2_000_001, note: '复核后调整' })).body.code).toBe('AMOUNT_ABOVE_CAP');
+    expect((await post(officer, `/api/rewards/cases/${forB}/proposal`, { especiallySerious: false, amountFen: 1_500_000, note: '复核后调整' })).body).toMatchObject({ status: 'proposed' });
+    expect((await detail(forB)).amountFen).toBe(1_500_000);
   });
 
   it('expires a reward not claimed in time, once', async () => {

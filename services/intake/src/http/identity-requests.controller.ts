@@ -30,12 +30,13 @@ export class IdentityRequestsController {
   @Get('identity-requests')
   @Roles('finance', 'reward-officer', 'reward-approver', 'identity-officer')
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
-  @ApiOperation({ summary: '身份查阅申请列表（不含身份）/ Identity requests, without identities' })
-  async list(@Query('status') status?: string) {
+  @ApiQuery({ name: 'caseRef', required: false, description: '关联案件，如奖励案件编号 / the case, e.g. a reward id' })
+  @ApiOperation({ summary: '身份查阅申请列表（不含身份，最新 200 条）/ Identity requests, without identities (newest 200)' })
+  async list(@Query('status') status?: string, @Query('caseRef') caseRef?: string) {
     if (status !== undefined && !STATUSES.includes(status as IdentityRequestStatus)) {
       throw fieldError('status', `须为 ${STATUSES.join('、')} 之一`, `must be one of ${STATUSES.join(', ')}`);
     }
-    return { items: await this.requests.list(status as IdentityRequestStatus | undefined) };
+    return { items: await this.requests.list({ status: status as IdentityRequestStatus | undefined, caseRef: caseRef?.slice(0, 100) || undefined }) };
   }
 
   @Post('identity-requests/:requestId/approve')

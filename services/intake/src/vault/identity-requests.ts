@@ -63,10 +63,11 @@ export class IdentityRequests {
     return view(rows[0]);
   }
 
-  async list(status?: IdentityRequestStatus): Promise<IdentityRequest[]> {
+  async list(filter: { status?: IdentityRequestStatus; caseRef?: string }): Promise<IdentityRequest[]> {
     const { rows } = await this.store.db.query<Row>(
-      `SELECT * FROM intake_vault.identity_requests WHERE $1::text IS NULL OR status = $1 ORDER BY requested_at DESC LIMIT 200`,
-      [status ?? null],
+      `SELECT * FROM intake_vault.identity_requests WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR case_ref = $2)
+        ORDER BY requested_at DESC LIMIT 200`,
+      [filter.status ?? null, filter.caseRef ?? null],
     );
     return rows.map(view);
   }

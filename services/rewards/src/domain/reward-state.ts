@@ -33,6 +33,8 @@ export interface RewardState {
   claim?: { method: PayoutMethod };
   paidFen: Fen;
   payoutReferences: string[];
+  /** a bounty award's amount, fixed when it was made */
+  bountyAwardFen?: Fen;
 }
 
 export const initialRewardState = (): RewardState => ({
@@ -70,7 +72,8 @@ export function evolveReward(state: RewardState, event: RewardsEvent): RewardSta
       return withBasis({ ...state, outcomes: [...state.outcomes, event.data] });
     case 'RewardProposed': {
       const d = event.data;
-      return { ...state, status: 'proposed', proposal: { amountFen: d.amountFen, especiallySerious: d.especiallySerious, proposedBy: d.proposedBy }, approvals: [], basisSinceProposal: false };
+      const bountyAwardFen = state.kind === 'bounty' ? (state.bountyAwardFen ?? d.amountFen) : undefined;
+      return { ...state, status: 'proposed', proposal: { amountFen: d.amountFen, especiallySerious: d.especiallySerious, proposedBy: d.proposedBy }, approvals: [], basisSinceProposal: false, bountyAwardFen };
     }
     case 'RewardApproved': {
       const d = event.data;

@@ -210,7 +210,8 @@ function decide(c: RewardCommand, state: RewardState): RewardsEvent[] {
       if (state.outcomes.some((o) => o.outcome === c.outcome)) return [];
       return [{ type: 'JudicialOutcomeRecorded', data: { rewardId, outcome: c.outcome, documentNumber: c.documentNumber, date: c.date, ...due(c.proposeBy) } }];
     case 'propose':
-      if (state.kind === 'bounty') throw refuse('BOUNTY_AWARD_PROPOSED', '悬赏奖励的金额在授予时确定', 'A bounty award sets its amount when it is made');
+      // A bounty case proposed again after a refusal: the caller's suggestion is the award, its cap.
+      if (state.kind === 'bounty' && c.especiallySerious) throw refuse('BOUNTY_NOT_SERIOUS', '悬赏奖励不按特别重大案件审批', 'A bounty award is not proposed as especially serious', 'invalid');
       return decideProposal(state, c);
     case 'award-bounty-lead': {
       requireStatus(state, ['opened'], { zh: '拟奖', en: 'propose a reward' });

@@ -144,7 +144,7 @@ export class RewardWorkflow {
       const command: RewardCommand = {
         kind: 'propose',
         ...proposal,
-        suggestion: suggestionFor(state, rules, proposal.especiallySerious),
+        suggestion: state.kind === 'bounty' ? bountySuggestion(state) : suggestionFor(state, rules, proposal.especiallySerious),
         rules,
         ruleVersion,
         proposedBy: p.userId,
@@ -205,7 +205,7 @@ export class RewardWorkflow {
         method: payout.method,
         reference: payout.reference,
         identityRequestId: payout.identityRequestId,
-        payerDepartment: payout.payerDepartment ?? 'ecology',
+        payerDepartment: payout.payerDepartment ?? 'eco-env',
         paidOn: this.today(),
         paidBy: p.userId,
       };
@@ -236,7 +236,7 @@ export class RewardWorkflow {
   /** What the rule table gives the case now (shown to the officer before proposing). */
   async suggestion(state: RewardState, especiallySerious: boolean): Promise<Suggestion & { ruleVersion: number }> {
     const { version, rules } = await this.rules.current(this.today());
-    return { ...suggestionFor(state, rules, especiallySerious), ruleVersion: version };
+    return { ...(state.kind === 'bounty' ? bountySuggestion(state) : suggestionFor(state, rules, especiallySerious)), ruleVersion: version };
   }
 
   candidates(sql: Sql, clueIds: string[]) {
@@ -283,6 +283,12 @@ function basisCommand(basis: Basis, proposeBy?: string): RewardCommand {
   return basis.kind === 'penalty'
     ? { kind: 'record-penalty', decisionNumber: basis.decisionNumber, fineFen: basis.fineFen, decidedOn: basis.decidedOn, proposeBy }
     : { kind: 'record-outcome', outcome: basis.outcome, documentNumber: basis.documentNumber, date: basis.date, proposeBy };
+}
+
+/** A bounty award's amount was decided when it was made: a new proposal after a refusal may not exceed it. */
+function bountySuggestion(state: RewardState): Suggestion {
+  const amountFen = state.bountyAwardFen ?? 0;
+  return { amountFen, items: [{ rule: 'bounty', amountFen }], capFen: amountFen };
 }
 
 export function suggestionFor(state: RewardState, rules: RewardRules, especiallySerious: boolean): Suggestion {
