@@ -53,7 +53,9 @@ describe(`one trace from the HTTP request through the event append, the ${broker
     expect(accepted.status).toBe(200);
 
     const spansOf = () => exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
-    const named = (spans: ReadableSpan[], name: string) => spans.find((s) => s.name === name);
+    // Several services consume ClueAccepted (cases opens the problem, rewards notes the clue): follow cases' consumer.
+    const inCases = (s: ReadableSpan) => !s.name.startsWith('process ClueAccepted') || String(s.attributes['messaging.consumer.group.name']).endsWith('cases.clue-accepted');
+    const named = (spans: ReadableSpan[], name: string) => spans.find((s) => s.name === name && inCases(s));
     const spans = await eventually(async () => {
       const all = spansOf();
       return named(all, 'append ProblemOpened') && named(all, 'process ProblemOpened') ? all : undefined;
