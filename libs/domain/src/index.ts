@@ -30,3 +30,21 @@ export interface Decider<State, Command, Event extends DomainEvent> {
   evolve(state: State, event: Event): State;
   decide(command: Command, state: State): Event[];
 }
+
+/** For specs of a decider: fold events into state, decide a command on them, and the code a refusal carries. */
+export function deciderSpec<State, Command, Event extends DomainEvent>(decider: Decider<State, Command, Event>) {
+  const given = (events: Event[]) => events.reduce(decider.evolve, decider.initialState());
+  return {
+    given,
+    when: (events: Event[], command: Command) => decider.decide(command, given(events)),
+    refusal(f: () => unknown): string {
+      try {
+        f();
+      } catch (error) {
+        if (error instanceof DomainError) return error.code;
+        throw error;
+      }
+      throw new Error('the decider accepted the command');
+    },
+  };
+}

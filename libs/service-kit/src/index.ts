@@ -9,3 +9,4 @@ export * from './metadata';
 export * from './runtime';
 export * from './swagger';
 export * from './validation';
+export * from './periodic-worker';

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@qingyuan/calendar';
 import { TOPICS } from '@qingyuan/contracts';
 import type { EventBus } from '@qingyuan/messaging';
-import { startEventSourcedService, type RunningService } from '@qingyuan/service-kit';
+import { periodically, startEventSourcedService, type RunningService } from '@qingyuan/service-kit';
 import { JsonLogger } from '@qingyuan/telemetry';
 import { CasesModule } from './cases.module';
 import { clueLinksConsumer } from './consumers/clue-links.consumer';
@@ -50,10 +50,10 @@ export function startCasesService(config: CasesConfig): Promise<RunningService> 
       const settings = new CaseSettings(store.db);
       await settings.get(true);
       const lifecycle = new ProblemLifecycle(problems, settings, clock);
-      const timers = new DeadlineTimers(problems, settings, clock, new JsonLogger('cases'), config.timerIntervalMs);
+      const timers = new DeadlineTimers(problems, settings, clock);
       return {
         consumers: [clueLinksConsumer(new ClueLinks(problems, () => shanghaiDate(clock())))],
-        workers: [timers],
+        workers: [periodically('deadline timers', config.timerIntervalMs ?? 60_000, () => timers.tick(), new JsonLogger('cases'))],
         module: (healthChecks) =>
           CasesModule.register({ lifecycle, queries: new ProblemQueries(store), settings, authSecret: config.authSecret, healthChecks }),
       };

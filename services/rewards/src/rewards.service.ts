@@ -1,13 +1,12 @@
 import { TOPICS } from '@qingyuan/contracts';
 import type { EventBus } from '@qingyuan/messaging';
-import { startEventSourcedService, type RunningService } from '@qingyuan/service-kit';
+import { periodically, startEventSourcedService, type RunningService } from '@qingyuan/service-kit';
 import { JsonLogger } from '@qingyuan/telemetry';
 import { clueFactsConsumer, closeOutConsumer, outcomesConsumer } from './consumers/rewards.consumers';
 import { RewardsInitial1764900000000 } from './migrations/1764900000000-rewards-initial';
 import { rewardsProjection } from './projections/rewards.projection';
 import { RewardsModule } from './rewards.module';
 import { Bounties } from './rewards/bounties';
-import { ClaimExpiry } from './rewards/claim-expiry';
 import { ClueFactsStore } from './rewards/clue-facts';
 import { PublicRewards } from './rewards/public-rewards';
 import { RewardQueries } from './rewards/reward.queries';
@@ -51,7 +50,8 @@ export function startRewardsService(config: RewardsConfig): Promise<RunningServi
       const publicRewards = new PublicRewards(store.db, facts, queries, workflow);
       return {
         consumers: [clueFactsConsumer(facts, bounties), closeOutConsumer(workflow), outcomesConsumer(workflow)],
-        workers: [new ClaimExpiry(workflow, new JsonLogger('rewards'), config.expiryIntervalMs)],
+        // Closes rewards not claimed in time (逾期未申领); expiring is idempotent, so several processes may run it.
+        workers: [periodically('claim expiry', config.expiryIntervalMs ?? 60_000, () => workflow.expireDue(), new JsonLogger('rewards'))],
         module: (healthChecks) => RewardsModule.register({ workflow, bounties, queries, publicRewards, rules, sql: store.db }, config.authSecret, healthChecks),
       };
     },

@@ -1,17 +1,7 @@
-import { DomainError } from '@qingyuan/domain';
+import { deciderSpec } from '@qingyuan/domain';
 import { problemDecider, type ProblemCommand, type ProblemEvent } from './problem';
 
-const given = (events: ProblemEvent[]) => events.reduce(problemDecider.evolve, problemDecider.initialState());
-const when = (events: ProblemEvent[], command: ProblemCommand) => problemDecider.decide(command, given(events));
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('the decider accepted the command');
-}
+const { given, when, refusal } = deciderSpec(problemDecider);
 
 const opened: ProblemEvent = {
   type: 'ProblemOpened',

@@ -1,6 +1,5 @@
 import { shanghaiDate } from '@qingyuan/calendar';
 import type { Tx } from '@qingyuan/event-store';
-import type { JsonLogger } from '@qingyuan/telemetry';
 import type { CaseSettings } from '../settings/case-settings';
 import { SYSTEM, type ProblemStore } from './problem-store';
 
@@ -16,34 +15,11 @@ interface DueTimer {
  * processes share the work). A restart, a second process or a repeated tick never loses or doubles a mark.
  */
 export class DeadlineTimers {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-
   constructor(
     private readonly problems: ProblemStore,
     private readonly settings: CaseSettings,
     private readonly clock: () => Date,
-    private readonly logger: JsonLogger,
-    private readonly intervalMs = 60_000,
   ) {}
-
-  start(): void {
-    const loop = () => {
-      this.running = this.tick()
-        .then(() => undefined)
-        .catch((error) => this.logger.emit('warn', 'deadline timers failed; will retry', { error: error instanceof Error ? error.message : String(error) }))
-        .finally(() => {
-          if (this.timer !== undefined) this.timer = setTimeout(loop, this.intervalMs);
-        });
-    };
-    this.timer = setTimeout(loop, 0);
-  }
-
-  async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
 
   /** Fire every timer due today or earlier; returns how many fired. */
   async tick(): Promise<number> {

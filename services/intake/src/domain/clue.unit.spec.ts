@@ -1,17 +1,7 @@
-import { DomainError } from '@qingyuan/domain';
-import { clueDecider, type ClueCommand, type ClueEvent } from './clue';
+import { deciderSpec } from '@qingyuan/domain';
+import { clueDecider, type ClueCommand } from './clue';
 
-const given = (events: ClueEvent[]) => events.reduce(clueDecider.evolve, clueDecider.initialState());
-const when = (events: ClueEvent[], command: ClueCommand) => clueDecider.decide(command, given(events));
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('the decider accepted the command');
-};
+const { given, when, refusal } = deciderSpec(clueDecider);
 
 const register: ClueCommand = {
   kind: 'register',

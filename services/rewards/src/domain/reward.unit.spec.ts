@@ -1,20 +1,11 @@
 import type { RewardsEvent } from '@qingyuan/contracts';
-import { DomainError } from '@qingyuan/domain';
+import { deciderSpec } from '@qingyuan/domain';
 import type { ClueFacts } from './eligibility';
 import { rewardDecider, type RewardCommand } from './reward';
 import { DEFAULT_REWARD_RULES as rules, suggestReward, type RewardRules } from './rules';
 
-const given = (events: RewardsEvent[]) => events.reduce(rewardDecider.evolve, rewardDecider.initialState());
-const when = (events: RewardsEvent[], command: RewardCommand) => rewardDecider.decide(command, given(events));
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('the decider accepted the command');
-}
+const { given, when, refusal } = deciderSpec(rewardDecider);
+
 /** Run commands in order, each on the events so far. */
 function play(commands: RewardCommand[], from: RewardsEvent[] = []): RewardsEvent[] {
   return commands.reduce((events, c) => [...events, ...when(events, c)], from);
