@@ -6,6 +6,7 @@ import { useFocusFirst } from '../lib/focus';
 import { routeApiError, type Problem, type Problems } from '../lib/problems';
 import { formatYuan, isPublicReward, normaliseIdNumber, PAYOUT_METHODS, validIdNumber, type PayoutMethod, type PublicReward } from '../lib/rewards';
 import { FieldError, FormError, invalidProps } from './FieldError';
+import { TextField } from './TextField';
 
 /** Where each slot's messages go, in the order the form reads; the values are the ids to focus. */
 const SLOT_IDS: Record<string, string> = {
@@ -182,41 +183,43 @@ export default function RewardSection({ code, initial }: { code: string; initial
                   <li>{t('identity.protectNever')}</li>
                 </ul>
               </div>
-              <label className="label label-sub" htmlFor="claimName">
-                {t('identity.name')} <span className="required">{t('form.required')}</span>
-              </label>
-              <input
+              <TextField
                 id="claimName"
-                data-testid="claim-name"
+                testId="claim-name"
+                label={t('identity.name')}
+                mark="required"
+                sub
+                describedBy="claim-protection"
+                problems={problems.claimName}
                 type="text"
                 maxLength={50}
                 autoComplete="name"
                 value={name}
                 onChange={(e) => setName(e.target.value)}
-                {...invalidProps('claimName', problems.claimName, 'claim-protection')}
               />
-              <FieldError slot="claimName" problems={problems.claimName} />
-              <label className="label label-sub" htmlFor="claimPhone">
-                {t('identity.phone')} <span className="required">{t('form.required')}</span>
-              </label>
-              <input
+              <TextField
                 id="claimPhone"
-                data-testid="claim-phone"
+                testId="claim-phone"
+                label={t('identity.phone')}
+                mark="required"
+                sub
+                describedBy="claim-protection"
+                problems={problems.claimPhone}
                 type="tel"
                 inputMode="tel"
                 maxLength={20}
                 autoComplete="tel"
                 value={phone}
                 onChange={(e) => setPhone(e.target.value)}
-                {...invalidProps('claimPhone', problems.claimPhone, 'claim-protection')}
               />
-              <FieldError slot="claimPhone" problems={problems.claimPhone} />
-              <label className="label label-sub" htmlFor="claimIdNumber">
-                {t('reward.idNumber')} <span className="required">{t('form.required')}</span>
-              </label>
-              <input
+              <TextField
                 id="claimIdNumber"
-                data-testid="claim-id-number"
+                testId="claim-id-number"
+                label={t('reward.idNumber')}
+                mark="required"
+                sub
+                describedBy="claim-protection"
+                problems={problems.claimIdNumber}
                 className="code-input"
                 type="text"
                 maxLength={22}
@@ -226,9 +229,7 @@ export default function RewardSection({ code, initial }: { code: string; initial
                 spellCheck={false}
                 value={idNumber}
                 onChange={(e) => setIdNumber(e.target.value)}
-                {...invalidProps('claimIdNumber', problems.claimIdNumber, 'claim-protection')}
               />
-              <FieldError slot="claimIdNumber" problems={problems.claimIdNumber} />
             </fieldset>
           ) : (
             reward.identityNeeded && <p className="protect">{t('reward.identitySent')}</p>

@@ -2,8 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../shared/api';
 import type { LatLng } from '../../shared/geo';
 import { useI18n } from '../../shared/i18n';
-import { FieldError, FormError, invalidProps } from '../components/FieldError';
+import { FormError } from '../components/FieldError';
 import { useTownName } from '../components/LocationPicker';
+import { TextField } from '../components/TextField';
 import { GRID_CODE } from '../lib/categories';
 import { beijingTime, formatPoint } from '../lib/format';
 import { GpsError, locate } from '../lib/gps';
@@ -87,24 +88,21 @@ export function CheckInSection({ grid, setGrid, onFailure }: { grid: string; set
       <h2 id="check-in-title">{t('field.checkIn.title')}</h2>
       <form onSubmit={submit} noValidate>
         <div className="field">
-          <label className="label" htmlFor="grid-code">
-            {t('field.gridCode')} <span className="required">{t('form.required')}</span>
-          </label>
-          <p className="hint" id="grid-code-hint">
-            {t('field.gridHint')}
-          </p>
-          <input
+          <TextField
             id="grid-code"
-            data-testid="grid-code"
+            testId="grid-code"
+            slot="gridCode"
+            label={t('field.gridCode')}
+            mark="required"
+            hint={t('field.gridHint')}
+            problems={problems.gridCode}
             type="text"
             autoCapitalize="none"
             spellCheck={false}
             maxLength={32}
             value={grid}
             onChange={(e) => setGrid(e.target.value)}
-            {...invalidProps('gridCode', problems.gridCode, 'grid-code-hint')}
           />
-          <FieldError slot="gridCode" problems={problems.gridCode} />
         </div>
         <p className="hint">{t('field.checkIn.gpsHint')}</p>
         <FormError problems={general} />

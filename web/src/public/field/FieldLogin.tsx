@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, type Session } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
-import { FieldError, FormError, invalidProps } from '../components/FieldError';
+import { FormError } from '../components/FieldError';
+import { TextField } from '../components/TextField';
 import { useFocusFirst, useTitle } from '../lib/focus';
 import { routeApiError, type Problem, type Problems } from '../lib/problems';
 import { isFieldUser } from './FieldApp';
@@ -52,12 +53,11 @@ export function FieldLogin({ onSignedIn }: { onSignedIn(session: Session): void 
       <p className="lead">{t('field.login.lead')}</p>
       <div className="card">
         <div className="field">
-          <label className="label" htmlFor="username">
-            {t('field.login.username')}
-          </label>
-          <input
+          <TextField
             id="username"
-            data-testid="username"
+            testId="username"
+            label={t('field.login.username')}
+            problems={problems.username}
             type="text"
             autoComplete="username"
             autoCapitalize="none"
@@ -65,25 +65,20 @@ export function FieldLogin({ onSignedIn }: { onSignedIn(session: Session): void 
             maxLength={64}
             value={username}
             onChange={(e) => setUsername(e.target.value)}
-            {...invalidProps('username', problems.username)}
           />
-          <FieldError slot="username" problems={problems.username} />
         </div>
         <div className="field">
-          <label className="label" htmlFor="password">
-            {t('field.login.password')}
-          </label>
-          <input
+          <TextField
             id="password"
-            data-testid="password"
+            testId="password"
+            label={t('field.login.password')}
+            problems={problems.password}
             type="password"
             autoComplete="current-password"
             maxLength={256}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            {...invalidProps('password', problems.password)}
           />
-          <FieldError slot="password" problems={problems.password} />
         </div>
         <FormError id="login-error" problems={general} />
         <button type="submit" className="button button-primary button-block" disabled={sending} data-testid="sign-in">

@@ -6,6 +6,7 @@ import { CategoryPicker } from '../components/CategoryPicker';
 import { FieldError, FormError, invalidProps } from '../components/FieldError';
 import { LocationPicker } from '../components/LocationPicker';
 import { PhotoPicker, type Photo } from '../components/PhotoPicker';
+import { TextField } from '../components/TextField';
 import { DESCRIPTION, GRID_CODE, type CategoryCode } from '../lib/categories';
 import { useFocusFirst } from '../lib/focus';
 import { routeApiError, type Problem, type Problems } from '../lib/problems';
@@ -125,21 +126,20 @@ export function FindingSection({ defaultGrid, onSent, onFailure }: { defaultGrid
           <FieldError slot="finding-description" problems={problems.description} />
         </div>
         <div className="field">
-          <label className="label" htmlFor="finding-grid">
-            {t('field.gridCode')} <span className="required">{t('form.required')}</span>
-          </label>
-          <input
+          <TextField
             id="finding-grid"
-            data-testid="finding-grid-code"
+            testId="finding-grid-code"
+            slot="finding-gridCode"
+            label={t('field.gridCode')}
+            mark="required"
+            problems={problems.gridCode}
             type="text"
             autoCapitalize="none"
             spellCheck={false}
             maxLength={32}
             value={grid}
             onChange={(e) => setOwnGrid(e.target.value)}
-            {...invalidProps('finding-gridCode', problems.gridCode)}
           />
-          <FieldError slot="finding-gridCode" problems={problems.gridCode} />
         </div>
         <fieldset className="field">
           <legend className="label">
@@ -158,19 +158,18 @@ export function FindingSection({ defaultGrid, onSent, onFailure }: { defaultGrid
             gpsLabel={t('gps.useGps')}
             problems={problems.position}
           />
-          <label className="label label-sub" htmlFor="finding-address">
-            {t('field.finding.address')} <span className="optional">{t('form.optional')}</span>
-          </label>
-          <input
+          <TextField
             id="finding-address"
-            data-testid="finding-address"
+            testId="finding-address"
+            label={t('field.finding.address')}
+            mark="optional"
+            sub
+            problems={problems.address}
             type="text"
             maxLength={200}
             value={address}
             onChange={(e) => setAddress(e.target.value)}
-            {...invalidProps('finding-address', problems.address)}
           />
-          <FieldError slot="finding-address" problems={problems.address} />
         </fieldset>
         <PhotoPicker name="finding-photos" photos={photos} setPhotos={setPhotos} inputTestId="finding-photo-input" problems={problems.photos} />
         <FormError id="finding-error" problems={general} />

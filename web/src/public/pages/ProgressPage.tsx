@@ -3,7 +3,8 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../shared/api';
 import { useI18n, type Bilingual } from '../../shared/i18n';
 import { ChunkBoundary } from '../components/ChunkBoundary';
-import { FieldError, FormError, invalidProps } from '../components/FieldError';
+import { FormError } from '../components/FieldError';
+import { TextField } from '../components/TextField';
 import { useTitle } from '../lib/focus';
 import { beijingTime, normaliseReceiptCode } from '../lib/format';
 import { routeApiError, type Problem } from '../lib/problems';
@@ -92,15 +93,12 @@ export default function ProgressPage() {
     <div className="page">
       <h1>{t('progress.title')}</h1>
       <form className="card" onSubmit={submit} noValidate role="search">
-        <label className="label" htmlFor="receipt">
-          {t('progress.codeLabel')}
-        </label>
-        <p className="hint" id="receipt-hint">
-          {t('progress.codeHint')}
-        </p>
-        <input
+        <TextField
           id="receipt"
-          data-testid="receipt-input"
+          testId="receipt-input"
+          label={t('progress.codeLabel')}
+          hint={t('progress.codeHint')}
+          problems={inputProblems}
           className="code-input"
           type="text"
           autoComplete="off"
@@ -111,9 +109,7 @@ export default function ProgressPage() {
           placeholder={t('progress.placeholder')}
           value={input}
           onChange={(e) => setInput(e.target.value)}
-          {...invalidProps('receipt', inputProblems, 'receipt-hint')}
         />
-        <FieldError slot="receipt" problems={inputProblems} />
         <button type="submit" className="button button-primary button-block" data-testid="lookup" disabled={loading}>
           {loading ? t('progress.looking') : t('progress.lookup')}
         </button>

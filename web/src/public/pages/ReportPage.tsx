@@ -8,6 +8,7 @@ import { ChunkBoundary } from '../components/ChunkBoundary';
 import { FieldError, FormError, invalidProps } from '../components/FieldError';
 import { LocationPicker } from '../components/LocationPicker';
 import { PhotoPicker, type Photo } from '../components/PhotoPicker';
+import { TextField } from '../components/TextField';
 import { DESCRIPTION, PHONE, type CategoryCode } from '../lib/categories';
 import { useFocusFirst, useTitle } from '../lib/focus';
 import { beijingNowLocal, observedAtIso } from '../lib/format';
@@ -208,39 +209,33 @@ export default function ReportPage() {
           gpsLabel={t('gps.useMine')}
           problems={problems.location}
         />
-        <label className="label label-sub" htmlFor="address">
-          {t('report.address')}
-        </label>
-        <input
+        <TextField
           id="address"
-          data-testid="address"
+          testId="address"
+          label={t('report.address')}
+          sub
+          problems={problems.address}
           type="text"
           maxLength={200}
           autoComplete="street-address"
           placeholder={t('report.addressPlaceholder')}
           value={address}
           onChange={(e) => setAddress(e.target.value)}
-          {...invalidProps('address', problems.address)}
         />
-        <FieldError slot="address" problems={problems.address} />
       </fieldset>
 
       <div className="field">
-        <label className="label" htmlFor="observedAt">
-          {t('report.observedAt')} <span className="optional">{t('form.optional')}</span>
-        </label>
-        <p className="hint" id="observedAt-hint">
-          {t('report.observedAtHint')}
-        </p>
-        <input
+        <TextField
           id="observedAt"
+          label={t('report.observedAt')}
+          mark="optional"
+          hint={t('report.observedAtHint')}
+          problems={problems.observedAt}
           type="datetime-local"
           max={beijingNowLocal()}
           value={observedAt}
           onChange={(e) => setObservedAt(e.target.value)}
-          {...invalidProps('observedAt', problems.observedAt, 'observedAt-hint')}
         />
-        <FieldError slot="observedAt" problems={problems.observedAt} />
       </div>
 
       <PhotoPicker name="photos" photos={photos} setPhotos={setPhotos} inputTestId="photo-input" problems={problems.photos} />
@@ -270,35 +265,37 @@ export default function ReportPage() {
                 <li>{t('identity.protectNever')}</li>
               </ul>
             </div>
-            <label className="label label-sub" htmlFor="reporterName">
-              {t('identity.name')} <span className="required">{t('form.required')}</span>
-            </label>
-            <input
+            <TextField
               id="reporterName"
-              data-testid="reporter-name"
+              testId="reporter-name"
+              slot="name"
+              label={t('identity.name')}
+              mark="required"
+              sub
+              describedBy="identity-protection"
+              problems={problems.name}
               type="text"
               maxLength={50}
               autoComplete="name"
               value={name}
               onChange={(e) => setName(e.target.value)}
-              {...invalidProps('name', problems.name, 'identity-protection')}
             />
-            <FieldError slot="name" problems={problems.name} />
-            <label className="label label-sub" htmlFor="reporterPhone">
-              {t('identity.phone')} <span className="required">{t('form.required')}</span>
-            </label>
-            <input
+            <TextField
               id="reporterPhone"
-              data-testid="reporter-phone"
+              testId="reporter-phone"
+              slot="phone"
+              label={t('identity.phone')}
+              mark="required"
+              sub
+              describedBy="identity-protection"
+              problems={problems.phone}
               type="tel"
               inputMode="tel"
               maxLength={20}
               autoComplete="tel"
               value={phone}
               onChange={(e) => setPhone(e.target.value)}
-              {...invalidProps('phone', problems.phone, 'identity-protection')}
             />
-            <FieldError slot="phone" problems={problems.phone} />
           </>
         ) : (
           <p className="protect">{t('identity.anonymousNote')}</p>
