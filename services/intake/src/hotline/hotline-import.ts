@@ -1,10 +1,10 @@
 import { HttpException } from '@nestjs/common';
 import { nameUuid, type Actor } from '@qingyuan/contracts';
 import { httpError } from '@qingyuan/service-kit';
+import { isTableError, readTable } from '@qingyuan/tabular';
 import type { UploadedFile } from '../attachments/attachments';
 import type { ClueRegistration } from '../clues/registration';
 import { defaultMappings, mapRows, type ColumnMapping, type HotlineChannel, type RowError } from './mapping';
-import { isTableError, readTable } from './tabular';
 
 export interface ImportReport {
   file: string;

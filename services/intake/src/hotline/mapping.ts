@@ -1,6 +1,6 @@
 import type { Category, Channel } from '@qingyuan/contracts';
+import type { Table } from '@qingyuan/tabular';
 import { categoryFromLabel, charLength, parseCoordinate, parsePhone, parseReceivedAt } from './fields';
-import type { Table } from './table';
 
 /** Which header in the file holds each field. Values are header texts as they appear in the export. */
 export interface ColumnMapping {

@@ -1,6 +1,6 @@
+import { isTableError, readTable, type Table } from '@qingyuan/tabular';
 import { categoryFromLabel, parsePhone, parseReceivedAt } from './fields';
 import { defaultMappings, mapRows, type ColumnMapping } from './mapping';
-import { isTableError, readTable, type Table } from './tabular';
 
 const HEADER = ['工单编号', '受理时间', '诉求内容', '问题类别', '事发地址', '来电人', '联系电话', '所属镇街', '纬度', '经度'];
 const MAPPING: ColumnMapping = { ...defaultMappings['hotline-12345'], lat: '纬度', lng: '经度' };
@@ -121,6 +121,20 @@ describe('mapRows', () => {
     const { good, bad } = mapRows(table, MAPPING, 'hotline-12345');
     expect(good).toEqual([expect.objectContaining({ line: 2, description: '夜里排污，\n早上又排', category: 'air', receivedAt: '2026-11-29T00:30:00.000Z' })]);
     expect(bad).toEqual([expect.objectContaining({ line: 4, field: 'receivedAt' })]);
+  });
+
+  it('turns an XLSX serial date into a received time', () => {
+    // What readTable gives for an .xlsx whose date cell holds a serial number (see libs/tabular/src/xlsx.unit.spec.ts).
+    const fromXlsx: Table = {
+      header: ['工单编号', '受理时间', '诉求内容', '联系电话'],
+      rows: [
+        { line: 3, cells: ['A001', '', '河道有异味 & 排污\r\n第二行', '13800000000'] },
+        { line: 4, cells: ['A002', '46355.354166666664', '河道有明显异味', '', 'TRUE'] },
+      ],
+    };
+    const mapped = mapRows(fromXlsx, { ticketNumber: '工单编号', receivedAt: '受理时间', description: '诉求内容' }, 'hotline-12345');
+    expect(mapped.good.map((r) => [r.line, r.receivedAt])).toEqual([[4, '2026-11-29T00:30:00.000Z']]);
+    expect(mapped.bad).toEqual([expect.objectContaining({ line: 3, field: 'receivedAt' })]);
   });
 });
 

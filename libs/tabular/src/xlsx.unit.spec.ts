@@ -1,5 +1,4 @@
 import { deflateRawSync } from 'node:zlib';
-import { mapRows } from './mapping';
 import { isTableError, readTable, type Table, type TableError } from './tabular';
 
 // --- a minimal zip writer, enough to build .xlsx files by hand -------------------------------------------------
@@ -120,12 +119,6 @@ describe('readTable: XLSX', () => {
   it('places cells without references after the previous one', () => {
     const rows = '<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row><row><c r="B2"><v>2</v></c><c><v>3</v></c></row>';
     expect(table(readTable(xlsx(rows, []), 'a.xlsx'))).toEqual({ header: ['a', 'b'], rows: [{ line: 2, cells: ['', '2', '3'] }] });
-  });
-
-  it('turns a serial date into a received time through mapRows', () => {
-    const mapped = mapRows(table(readTable(xlsx(sheet, SHARED), 'a.xlsx')), { ticketNumber: '工单编号', receivedAt: '受理时间', description: '诉求内容' }, 'hotline-12345');
-    expect(mapped.good.map((r) => [r.line, r.receivedAt])).toEqual([[4, '2026-11-29T00:30:00.000Z']]);
-    expect(mapped.bad).toEqual([expect.objectContaining({ line: 3, field: 'receivedAt' })]);
   });
 
   it('refuses an empty sheet, too many rows and too many columns', () => {
