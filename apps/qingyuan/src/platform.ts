@@ -1,4 +1,5 @@
 import { startCasesService } from '@qingyuan/cases-service';
+import { startEnforcementService } from '@qingyuan/enforcement-service';
 import { DEFAULT_RATE_LIMITS, startGateway, type RateLimits, type RunningGateway } from '@qingyuan/gateway-service';
 import { startIntakeService } from '@qingyuan/intake-service';
 import { startRewardsService } from '@qingyuan/rewards-service';
@@ -32,17 +33,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const intake = await startIntakeService({ ...common, masterKey: options.secrets.masterKey, open311ApiKeys: options.open311ApiKeys });
   const cases = await startCasesService(common);
   const rewards = await startRewardsService(common);
+  const enforcement = await startEnforcementService(common);
   const gateway = await startGateway({
     databaseUrl: options.databaseUrl,
     authSecret: options.secrets.authSecret,
-    services: { intake: intake.url, cases: cases.url, rewards: rewards.url },
+    services: { intake: intake.url, cases: cases.url, rewards: rewards.url, enforcement: enforcement.url },
     port: options.port,
     host: options.host,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     trustProxy: options.trustProxy,
     mapTiles: options.mapTiles,
   });
-  const services = [intake, cases, rewards];
+  const services = [intake, cases, rewards, enforcement];
   return {
     gateway,
     services,

@@ -17,6 +17,8 @@ export const ROLES = {
   'reward-approver': { zh: '分局奖励审批', en: 'Reward approver (bureau)' },
   finance: { zh: '财务', en: 'Finance' },
   'city-approver': { zh: '市政府审批', en: 'City government approver' },
+  'enforcement-officer': { zh: '执法管理（名录、计划、抽取、处罚）', en: 'Enforcement officer (registry, plans, draws, penalties)' },
+  inspector: { zh: '执法检查人员', en: 'Inspector' },
   auditor: { zh: '审计人员', en: 'Auditor' },
 } as const;
 

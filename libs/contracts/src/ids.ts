@@ -16,6 +16,11 @@ export const streamIds = {
   problem: (problemId: string) => `problem-${problemId}`,
   reward: (rewardId: string) => `reward-${rewardId}`,
   bounty: (bountyId: string) => `bounty-${bountyId}`,
+  enterprise: (enterpriseId: string) => `enterprise-${enterpriseId}`,
+  plan: (planId: string) => `plan-${planId}`,
+  draw: (drawId: string) => `draw-${drawId}`,
+  inspection: (taskId: string) => `inspection-${taskId}`,
+  enforcementCase: (caseId: string) => `penalty-case-${caseId}`,
 };
 
 /**

@@ -10,3 +10,4 @@ export * from './machine-channels';
 export * from './rewards/events';
 export * from './rewards/violations';
 export * from './receipt-code';
+export * from './enforcement/events';

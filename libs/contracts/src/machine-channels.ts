@@ -29,7 +29,10 @@ export interface MonitoringAlarmRaised {
 export interface InspectionFindingRecorded {
   findingId: string;
   inspectionId: string;
+  enterpriseId?: string;
   enterpriseName?: string;
+  /** a violation found by two officers: intake accepts the clue at once, so cases opens the problem */
+  violation?: boolean;
   category: Category;
   summary: string;
   at: string;

@@ -2,7 +2,7 @@ import { checkAuthSecret, numberFromEnv, portFromEnv, requireEnv, runServiceProc
 import { DEFAULT_RATE_LIMITS } from './proxy/rate-limit';
 import { startGateway } from './gateway.service';
 
-/** Distributed run: the gateway in front of the intake, cases and rewards processes. */
+/** Distributed run: the gateway in front of the intake, cases, rewards and enforcement processes. */
 runServiceProcess(
   'gateway',
   async () => {
@@ -13,6 +13,7 @@ runServiceProcess(
         intake: requireEnv('INTAKE_URL', 'e.g. http://intake:8081'),
         cases: requireEnv('CASES_URL', 'e.g. http://cases:8082'),
         rewards: requireEnv('REWARDS_URL', 'e.g. http://rewards:8083'),
+        enforcement: requireEnv('ENFORCEMENT_URL', 'e.g. http://enforcement:8084'),
       },
       port: portFromEnv('PORT', 8080),
       host: process.env.HOST ?? '0.0.0.0',

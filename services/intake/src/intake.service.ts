@@ -70,7 +70,7 @@ export function startIntakeService(config: IntakeConfig): Promise<RunningService
         open311: new Open311Requests(store.db),
       };
       return {
-        consumers: [problemProgressConsumer(clues, queries), machineChannelsConsumer(registration)],
+        consumers: [problemProgressConsumer(clues, queries), machineChannelsConsumer(registration, clues)],
         module: (healthChecks) =>
           IntakeModule.register({ parts, authSecret: config.authSecret, open311ApiKeys: config.open311ApiKeys ?? [], healthChecks }),
       };

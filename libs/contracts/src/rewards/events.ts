@@ -223,7 +223,8 @@ export type RewardsEvent = { [K in keyof RewardsEventMap]: { type: K; data: Rewa
  * outcomes. Rewards consumes them; until those services exist the bureau enters the same facts by hand.
  */
 export interface PenaltyDecided {
-  problemId: string;
+  /** absent when the penalty did not come from a problem (e.g. a random inspection without one) */
+  problemId?: string;
   decisionNumber: string;
   fineFen: Fen;
   decidedOn: string;

@@ -16,7 +16,7 @@ interface Bucket {
 
 /** Which limit a public request falls under; staff endpoints are behind sign-in and not limited here. */
 function kindOf(req: Request): keyof RateLimits | undefined {
-  const publicPath = req.path.startsWith('/api/intake/receipts/') || req.path.startsWith('/api/rewards/public/') || req.path.startsWith('/open311/');
+  const publicPath = req.path.startsWith('/api/intake/receipts/') || req.path.startsWith('/api/rewards/public/') || req.path.startsWith('/api/enforcement/public/') || req.path.startsWith('/open311/');
   // Writes that take a receipt code (identify, claim) count like reports: few per minute, so codes cannot be guessed.
   if (req.method === 'POST' && (req.path === '/api/intake/reports' || req.path === '/open311/v2/requests.json' || publicPath)) return 'reportsPerMinute';
   if (req.method === 'GET' && publicPath) return 'readsPerMinute';

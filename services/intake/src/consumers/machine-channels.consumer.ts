@@ -1,14 +1,16 @@
 import { MACHINE_TOPICS, nameUuid, type InspectionFindingRecorded, type MonitoringAlarmRaised } from '@qingyuan/contracts';
 import type { InboxSubscription } from '@qingyuan/service-kit';
+import type { ClueService } from '../clues/clue.service';
 import type { ClueRegistration } from '../clues/registration';
 
 const SYSTEM = { kind: 'system' as const, id: 'intake' };
 
 /**
  * Machine channels: a monitoring alarm that needs a person, or an inspection finding, opens a clue carrying the
- * originating event. The clue id comes from that event's id, so a redelivery registers nothing twice.
+ * originating event. The clue id comes from that event's id, so a redelivery registers nothing twice. A violation an
+ * inspector established on site needs no triage: its clue is accepted at once, so cases opens the problem.
  */
-export function machineChannelsConsumer(registration: ClueRegistration): InboxSubscription {
+export function machineChannelsConsumer(registration: ClueRegistration, clues: ClueService): InboxSubscription {
   return {
     group: 'intake.machine-channels',
     topics: [MACHINE_TOPICS.monitoring, MACHINE_TOPICS.enforcement],
@@ -37,9 +39,10 @@ export function machineChannelsConsumer(registration: ClueRegistration): InboxSu
         }
         case 'InspectionFindingRecorded': {
           const finding = event.data as InspectionFindingRecorded;
+          const clueId = nameUuid('origin-event', event.id);
           await registration.register(
             {
-              clueId: nameUuid('origin-event', event.id),
+              clueId,
               channel: 'inspection',
               category: finding.category,
               description: [finding.enterpriseName, finding.summary].filter(Boolean).join('：'),
@@ -52,6 +55,9 @@ export function machineChannelsConsumer(registration: ClueRegistration): InboxSu
             SYSTEM,
             tx,
           );
+          if (finding.violation && (await clues.state(clueId, tx)).status === 'received') {
+            await clues.run(clueId, { kind: 'accept', note: '执法检查现场认定违法，直接立项 / a violation found on inspection', mergedClueIds: [] }, SYSTEM, { tx });
+          }
           return;
         }
       }

@@ -57,6 +57,7 @@ export function outcomesConsumer(workflow: RewardWorkflow): InboxSubscription {
       const cause = { eventId: event.id, correlationId: event.correlationid };
       if (event.type === 'PenaltyDecided') {
         const d = event.data as PenaltyDecided;
+        if (!d.problemId) return; // a penalty without a problem has no reporter to reward
         await workflow.recordBasisForProblem(tx, d.problemId, { kind: 'penalty', decisionNumber: d.decisionNumber, fineFen: d.fineFen, decidedOn: d.decidedOn }, cause);
       } else if (event.type === 'SuspectOutcomeRecorded') {
         const d = event.data as SuspectOutcomeRecorded;
