@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AUTH_SECRET, AuthGuard } from '@qingyuan/auth';
 import { HEALTH_CHECKS, type HealthCheck } from '@qingyuan/service-kit';
 import { GatewayController } from './gateway.controller';
-import { AuthController, SESSION_TTL_SECONDS, UsersController } from './identity/identity.controller';
+import { AuthController, SESSION_TTL_SECONDS, StaffController, UsersController } from './identity/identity.controller';
 import { UserDirectory } from './identity/user-directory';
 import { OpenApiCatalogue } from './proxy/openapi-catalogue';
 
@@ -20,7 +20,7 @@ export class GatewayModule {
   static register(deps: GatewayModuleDeps): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [GatewayController, AuthController, UsersController],
+      controllers: [GatewayController, AuthController, UsersController, StaffController],
       providers: [
         { provide: UserDirectory, useValue: deps.users },
         { provide: OpenApiCatalogue, useValue: deps.catalogue },

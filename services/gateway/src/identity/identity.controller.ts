@@ -58,3 +58,17 @@ export class UsersController {
     return this.users.create(body, admin.userId);
   }
 }
+
+@ApiTags('admin 系统管理')
+@ApiBearerAuth()
+@Controller('api/staff')
+export class StaffController {
+  constructor(private readonly users: UserDirectory) {}
+
+  @Get('inspectors')
+  @Roles('enforcement-officer')
+  @ApiOperation({ summary: '持有执法检查人员角色的账号（仅 id 与姓名），供编制执法人员库 / Accounts with the inspector role (id and name only), for the inspector pool' })
+  inspectors(): Promise<Array<{ userId: string; name: string }>> {
+    return this.users.withRole('inspector');
+  }
+}

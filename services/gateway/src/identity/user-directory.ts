@@ -157,6 +157,15 @@ export class UserDirectory {
     return rows.map(toSummary);
   }
 
+  /** Active accounts holding a role, with their id and display name only (what another office may know of them). */
+  async withRole(role: Role): Promise<Array<{ userId: string; name: string }>> {
+    const { rows } = await this.sql.query<Pick<UserRow, 'user_id' | 'display_name'>>(
+      'SELECT user_id, display_name FROM identity.users WHERE active AND $1 = ANY(roles) ORDER BY display_name, user_id',
+      [role],
+    );
+    return rows.map((r) => ({ userId: r.user_id, name: r.display_name }));
+  }
+
   private async audit(actorId: string | null, action: string, username: string, detail: Record<string, unknown> = {}): Promise<void> {
     await this.sql.query(
       'INSERT INTO identity.audit_log (actor_id, action, username, detail) VALUES ($1, $2, $3, $4::jsonb)',
