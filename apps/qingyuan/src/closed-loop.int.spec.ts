@@ -6,6 +6,7 @@ import { Client as PgClient } from 'pg';
 import { auditReplay, auditVerify } from './audit';
 import { startPlatform, type RunningPlatform } from './platform';
 import { CANARY, CANARY_STRINGS, runClosedLoop } from './testing/closed-loop';
+import { runEnforcementLoop } from './testing/enforcement-loop';
 import { runRewardLoop } from './testing/reward-loop';
 import { Client } from './testing/http-client';
 
@@ -122,6 +123,15 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     }
   });
 
+  it('draws, inspects and turns a violation found on site into a problem (enforcement → intake → cases)', async () => {
+    const { drawId } = await runEnforcementLoop(platform.gateway.url, platform.gateway.adminPassword!, 'embedded');
+    const lines: string[] = [];
+    expect(await auditVerify(database.url, (l) => lines.push(l))).toBe(true);
+    expect(lines.join('\n')).toMatch(/enforcement: \d+ streams/);
+    const { drawVerify } = await import('./draw-verify');
+    expect(await drawVerify({ drawId, databaseUrl: database.url }, () => undefined)).toBe(true);
+  });
+
   it('answers an unknown receipt code with the same 404 as a malformed one', async () => {
     const client = new Client(platform.gateway.url);
     const unknown = await client.get('/api/intake/receipts/0000-0000-0000-0000-0000');
@@ -142,10 +152,10 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     const client = new Client(platform.gateway.url);
     const health = await client.get('/health');
     expect(health.status).toBe(200);
-    expect(health.body.checks).toEqual({ 'gateway.database': 'ok', intake: 'ok', cases: 'ok', rewards: 'ok' });
+    expect(health.body.checks).toEqual({ 'gateway.database': 'ok', intake: 'ok', cases: 'ok', rewards: 'ok', enforcement: 'ok' });
     const openapi = await client.get('/openapi.json');
     expect(Object.keys(openapi.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/sign-in', '/api/intake/reports', '/api/cases/problems/{problemId}/verification', '/api/rewards/cases/{rewardId}/payout']),
+      expect.arrayContaining(['/api/auth/sign-in', '/api/intake/reports', '/api/cases/problems/{problemId}/verification', '/api/rewards/cases/{rewardId}/payout', '/api/enforcement/draws/{drawId}/verification']),
     );
     const ui = await fetch(new URL('/docs', platform.gateway.url));
     expect(ui.status).toBe(200);

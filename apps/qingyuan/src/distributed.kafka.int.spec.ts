@@ -3,11 +3,12 @@ import { createTestDatabase, describeWithKafka, eventually, kafkaBrokers, type T
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { CANARY, CANARY_STRINGS, runClosedLoop } from './testing/closed-loop';
+import { runEnforcementLoop } from './testing/enforcement-loop';
 import { runRewardLoop } from './testing/reward-loop';
 import { Client } from './testing/http-client';
 import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './testing/processes';
 
-describeWithKafka('the first closed loop, distributed (a process per service, Kafka, two cases processes, rewards)', () => {
+describeWithKafka('the first closed loop, distributed (a process per service, Kafka, two cases processes, rewards, enforcement)', () => {
   const namespace = `dist-${randomBytes(4).toString('hex')}.`;
   let database: TestDatabase;
   const processes: ServiceProcess[] = [];
@@ -31,12 +32,13 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
       startServiceProcess('cases-a', 'cases', env),
       startServiceProcess('cases-b', 'cases', env),
       startServiceProcess('rewards', 'rewards', env),
+      startServiceProcess('enforcement', 'enforcement', env),
     ]);
     for (const s of started) if (s.status === 'fulfilled') processes.push(s.value);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const [intake, casesA, , rewards] = processes;
-    gateway = await startServiceProcess('gateway', 'gateway', { ...env, INTAKE_URL: intake.url, CASES_URL: casesA.url, REWARDS_URL: rewards.url });
+    const [intake, casesA, , rewards, enforcement] = processes;
+    gateway = await startServiceProcess('gateway', 'gateway', { ...env, INTAKE_URL: intake.url, CASES_URL: casesA.url, REWARDS_URL: rewards.url, ENFORCEMENT_URL: enforcement.url });
     processes.push(gateway);
     adminPassword = await eventually(async () => gateway.output.join('').match(/initial password: (\S+)/)?.[1], { what: 'the admin password' });
     let health: unknown;
@@ -63,6 +65,11 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     const closed = await runClosedLoop(gateway.url, adminPassword, 'dist-reward', { violation: { confirmed: true, kinds: ['illegal-waste-disposal'] } });
     const rewardId = await runRewardLoop(gateway.url, adminPassword, 'dist', closed);
     expect(rewardId).toMatch(/^[0-9a-f-]{36}$/);
+  }, 120000);
+
+  it('turns a violation found in a 双随机 inspection into a problem, enforcement → intake → cases over Kafka', async () => {
+    const { problemId } = await runEnforcementLoop(gateway.url, adminPassword, 'dist');
+    expect(problemId).toMatch(/^[0-9a-f-]{36}$/);
   }, 120000);
 
   it('shares the accepted clues between the two cases processes, opening each problem once', async () => {
@@ -120,7 +127,7 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     const offsets = await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)));
     await admin.disconnect();
     const total = offsets.flat().reduce((sum, p) => sum + Number(p.high), 0);
-    expect(topics).toEqual(expect.arrayContaining([`${namespace}qingyuan.intake.events`, `${namespace}qingyuan.cases.events`, `${namespace}qingyuan.rewards.events`]));
+    expect(topics).toEqual(expect.arrayContaining([`${namespace}qingyuan.intake.events`, `${namespace}qingyuan.cases.events`, `${namespace}qingyuan.rewards.events`, `${namespace}qingyuan.enforcement.events`]));
 
     const seen: string[] = [];
     const consumer = kafka.consumer({ groupId: `${namespace}canary-${randomBytes(3).toString('hex')}` });

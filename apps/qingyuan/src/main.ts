@@ -7,6 +7,7 @@ import { Db } from '@qingyuan/event-store';
 import { startTelemetry } from '@qingyuan/telemetry';
 import { DataSource } from 'typeorm';
 import { auditReplay, auditVerify } from './audit';
+import { drawVerify } from './draw-verify';
 import { seedDemo } from './demo';
 import { DATABASE_NAME, runningPort, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { startPlatform } from './platform';
@@ -17,6 +18,8 @@ const USAGE = `清源 Qingyuan
   qingyuan start                          run the whole platform in this process (embedded PostgreSQL unless DATABASE_URL)
   qingyuan audit verify                   verify every event stream's hash chain
   qingyuan audit replay <stream-id>       print one stream's history, e.g. problem-<uuid> or clue-<uuid>
+  qingyuan draw verify <draw-id>          reproduce a 双随机 draw from its published inputs and seed
+  qingyuan draw verify --file <record>    the same for a record downloaded from /api/enforcement/draws/<id>/record
   qingyuan admin reset-password <user>    set a new random password for a staff account
 
 Environment: PORT (8080), QINGYUAN_DATA_DIR (./data), DATABASE_URL, KAFKA_BROKERS,
@@ -120,6 +123,10 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
       if (sub === 'verify') return (await withDatabase((url) => auditVerify(url, say))) ? 0 : 1;
       if (sub === 'replay' && arg) return (await withDatabase((url) => auditReplay(url, arg, say))) ? 0 : 1;
+      break;
+    case 'draw':
+      if (sub === 'verify' && arg === '--file' && argv[3]) return (await drawVerify({ file: argv[3] }, say)) ? 0 : 1;
+      if (sub === 'verify' && arg) return (await withDatabase((databaseUrl) => drawVerify({ drawId: arg, databaseUrl }, say))) ? 0 : 1;
       break;
     case 'admin':
       if (sub === 'reset-password' && arg) {

@@ -155,6 +155,7 @@ export interface MinorViolationChecked {
   /** 教育: art. 33(3) — an exempted party is still educated */
   education?: string;
   listVersion: number;
+  checkedOn: string;
 }
 
 /** 行政处罚决定 by enforcement (also what rewards consumes: problemId, decisionNumber, fineFen, decidedOn). */

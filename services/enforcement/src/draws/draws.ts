@@ -81,7 +81,7 @@ export class Draws {
   /** Freezes the inputs and commits to a secret seed; one draw per plan. */
   async commit(p: Principal, planId: string): Promise<DrawCommitted> {
     return this.store.db.transaction(async (tx) => {
-      const plan = await this.plan(tx, planId);
+      const plan = await planOf(tx, planId);
       // one draw per plan: serialised on the plan's row
       const { rows: taken } = await tx.query('SELECT draw_id FROM enforcement.draws WHERE plan_id = $1', [planId]);
       if (taken.length) throw new DomainError('DRAW_EXISTS', '该计划已有抽取', 'This plan already has a draw', 'conflict');
@@ -95,7 +95,7 @@ export class Draws {
         declaredConflicts,
       }));
       const previousInspectors = await this.previousInspectors(tx);
-      const inputs = this.inputsOf(plan, candidates, pool, previousInspectors);
+      const inputs = inputsOf(plan, candidates, pool, previousInspectors);
       const seed = randomBytes(32).toString('hex');
       const committed: DrawCommitted = {
         drawId: uuidv7(),
@@ -125,7 +125,7 @@ export class Draws {
       const committed = history.find((e) => e.type === 'DrawCommitted')?.data as DrawCommitted | undefined;
       if (!committed) throw new DomainError('DRAW_NOT_FOUND', '抽取不存在', 'No such draw', 'not-found');
       if (history.some((e) => e.type === 'DrawPerformed')) throw new DomainError('DRAW_PERFORMED', '该抽取已完成', 'This draw has already been performed', 'conflict');
-      const { inputs, seed } = await this.frozen(tx, drawId, committed.planId);
+      const { inputs, seed } = await frozen(tx, drawId, committed.planId);
       const result = performDraw(inputs, seed, committed.seedHash);
       const performed: DrawPerformed = { drawId, ...result, seed };
       const metadata = eventMetadata(actorOf(p));
@@ -139,51 +139,13 @@ export class Draws {
   }
 
   /** Everything needed to check a performed draw independently: inputs, revealed seed, the commitment and the result. */
-  async record(drawId: string, sql: Sql = this.store.db): Promise<DrawRecord> {
-    const history = await this.store.readStream(streamIds.draw(drawId), sql as Tx);
-    const committed = history.find((e) => e.type === 'DrawCommitted')?.data as DrawCommitted | undefined;
-    const performed = history.find((e) => e.type === 'DrawPerformed')?.data as DrawPerformed | undefined;
-    if (!committed) throw new DomainError('DRAW_NOT_FOUND', '抽取不存在', 'No such draw', 'not-found');
-    if (!performed) throw new DomainError('DRAW_NOT_PERFORMED', '抽取尚未进行，种子未公开', 'The draw has not been performed; its seed is still secret', 'conflict');
-    const { inputs, seed } = await this.frozen(sql, drawId, committed.planId);
-    return { inputs, seed, committed, performed };
+  record(drawId: string): Promise<DrawRecord> {
+    return readDrawRecord(this.store, drawId);
   }
 
   /** Recomputes the draw from the stored inputs and compares it, and the input hashes committed beforehand, byte for byte. */
-  async verify(drawId: string, sql: Sql = this.store.db): Promise<DrawVerification & { drawId: string }> {
-    return { drawId, ...verifyRecord(await this.record(drawId, sql)) };
-  }
-
-  private inputsOf(plan: InspectionPlanCreated, candidates: DrawCandidate[], pool: DrawInspector[], previousInspectors: Record<string, string[]>): DrawInputs {
-    return {
-      plan: {
-        planId: plan.planId,
-        period: plan.period,
-        ratios: plan.ratios,
-        inspectorsPerTask: plan.inspectorsPerTask,
-        ...(plan.maxTasksPerInspector ? { maxTasksPerInspector: plan.maxTasksPerInspector } : {}),
-      },
-      candidates,
-      pool,
-      recusal: plan.recusal,
-      previousInspectors,
-    };
-  }
-
-  private async frozen(sql: Sql, drawId: string, planId: string): Promise<{ inputs: DrawInputs; seed: string }> {
-    const { rows } = await sql.query<{ seed: string; candidates: DrawCandidate[]; pool: DrawInspector[]; previous_inspectors: Record<string, string[]> }>(
-      'SELECT seed, candidates, pool, previous_inspectors FROM enforcement.draw_inputs WHERE draw_id = $1',
-      [drawId],
-    );
-    if (!rows[0]) throw new DomainError('DRAW_INPUTS_MISSING', '抽取的输入数据缺失', 'The draw inputs are missing', 'not-found');
-    const plan = await this.plan(sql, planId);
-    return { inputs: this.inputsOf(plan, rows[0].candidates, rows[0].pool, rows[0].previous_inspectors), seed: rows[0].seed };
-  }
-
-  private async plan(sql: Sql, planId: string): Promise<InspectionPlanCreated> {
-    const { rows } = await sql.query<{ data: InspectionPlanCreated }>('SELECT data FROM enforcement.plans WHERE plan_id = $1', [planId]);
-    if (!rows[0]) throw new DomainError('PLAN_NOT_FOUND', '抽查计划不存在', 'No such inspection plan', 'not-found');
-    return rows[0].data;
+  async verify(drawId: string): Promise<DrawVerification & { drawId: string }> {
+    return { drawId, ...verifyRecord(await this.record(drawId)) };
   }
 
   /** The inspectors of each enterprise's latest inspection task: not sent there again in the next draw. */
@@ -206,4 +168,46 @@ export function verifyRecord(record: DrawRecord): DrawVerification {
   const seedMismatch = seedCommitment(record.seed) !== record.committed.seedHash ? (['seedHash'] as const) : [];
   const mismatches = [...new Set([...result.mismatches, ...committedMismatches, ...seedMismatch])];
   return { ok: mismatches.length === 0, mismatches };
+}
+
+/** A performed draw's record as stored: the events on its stream and its frozen inputs. */
+export async function readDrawRecord(store: PgEventStore, drawId: string): Promise<DrawRecord> {
+  const history = await store.readStream(streamIds.draw(drawId));
+  const committed = history.find((e) => e.type === 'DrawCommitted')?.data as DrawCommitted | undefined;
+  const performed = history.find((e) => e.type === 'DrawPerformed')?.data as DrawPerformed | undefined;
+  if (!committed) throw new DomainError('DRAW_NOT_FOUND', '抽取不存在', 'No such draw', 'not-found');
+  if (!performed) throw new DomainError('DRAW_NOT_PERFORMED', '抽取尚未进行，种子未公开', 'The draw has not been performed; its seed is still secret', 'conflict');
+  const { inputs, seed } = await frozen(store.db, drawId, committed.planId);
+  return { inputs, seed, committed, performed };
+}
+
+function inputsOf(plan: InspectionPlanCreated, candidates: DrawCandidate[], pool: DrawInspector[], previousInspectors: Record<string, string[]>): DrawInputs {
+  return {
+    plan: {
+      planId: plan.planId,
+      period: plan.period,
+      ratios: plan.ratios,
+      inspectorsPerTask: plan.inspectorsPerTask,
+      ...(plan.maxTasksPerInspector ? { maxTasksPerInspector: plan.maxTasksPerInspector } : {}),
+    },
+    candidates,
+    pool,
+    recusal: plan.recusal,
+    previousInspectors,
+  };
+}
+
+async function frozen(sql: Sql, drawId: string, planId: string): Promise<{ inputs: DrawInputs; seed: string }> {
+  const { rows } = await sql.query<{ seed: string; candidates: DrawCandidate[]; pool: DrawInspector[]; previous_inspectors: Record<string, string[]> }>(
+    'SELECT seed, candidates, pool, previous_inspectors FROM enforcement.draw_inputs WHERE draw_id = $1',
+    [drawId],
+  );
+  if (!rows[0]) throw new DomainError('DRAW_INPUTS_MISSING', '抽取的输入数据缺失', 'The draw inputs are missing', 'not-found');
+  return { inputs: inputsOf(await planOf(sql, planId), rows[0].candidates, rows[0].pool, rows[0].previous_inspectors), seed: rows[0].seed };
+}
+
+async function planOf(sql: Sql, planId: string): Promise<InspectionPlanCreated> {
+  const { rows } = await sql.query<{ data: InspectionPlanCreated }>('SELECT data FROM enforcement.plans WHERE plan_id = $1', [planId]);
+  if (!rows[0]) throw new DomainError('PLAN_NOT_FOUND', '抽查计划不存在', 'No such inspection plan', 'not-found');
+  return rows[0].data;
 }

@@ -52,7 +52,7 @@ export class PenaltyCases {
         caseId,
         {
           kind: 'check-exemption',
-          check: { exempt: check.exempt, ruleId: item.id, conditions: check.conditions, listVersion: version, ...(check.exempt && finding.education ? { education: finding.education } : {}) },
+          check: { exempt: check.exempt, ruleId: item.id, conditions: check.conditions, listVersion: version, checkedOn: shanghaiDate(this.clock()), ...(check.exempt && finding.education ? { education: finding.education } : {}) },
         },
         eventMetadata(actorOf(p)),
       );
