@@ -220,11 +220,14 @@ describe('enforcement (环境信用 + 双随机): registry, credit, a verifiable
     const first = feed.find((d: { drawId: string }) => d.drawId === drawId);
     expect(first).toMatchObject({ planName: '2027 年第一季度双随机抽查', items: ['污染防治设施运行情况', '排污许可执行情况'], algorithm: 'qingyuan-draw-v1', seed: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(first.results.map((r: { result: string }) => r.result).sort()).toEqual(['compliant', 'violation', 'violation', 'violation']);
+    const plans = (await t.call('GET', '/api/enforcement/public/plans')).body;
+    expect(plans.map((p: { period: string }) => p.period)).toEqual(['2027-Q2', '2027-Q1']);
+    expect(plans[1]).toMatchObject({ name: '2027 年第一季度双随机抽查', items: ['污染防治设施运行情况', '排污许可执行情况'], inspectorsPerTask: 2 });
     const exported = await get(officer, '/api/enforcement/export?from=2027-01-01&to=2027-12-31');
     expect(exported).toMatchObject({ format: 'qingyuan.enforcement-export/v1', authority: '金华市生态环境局义乌分局', period: { from: '2027-01-01', to: '2027-12-31' } });
     expect(exported.inspections).toHaveLength(4);
     expect(exported.penalties.map((p: { outcome: string }) => p.outcome).sort()).toEqual(['no-penalty', 'penalty']);
-    for (const text of [JSON.stringify(feed), JSON.stringify(exported)]) {
+    for (const text of [JSON.stringify(feed), JSON.stringify(plans), JSON.stringify(exported)]) {
       for (const i of inspectors) expect(text).not.toContain(i.userId);
       expect(text).not.toContain('执法员');
     }

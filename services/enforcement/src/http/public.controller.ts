@@ -11,6 +11,13 @@ import { DATE } from './enforcement.dto';
 export class PublicController {
   constructor(private readonly publication: Publication) {}
 
+  @Get('public/plans')
+  @Public()
+  @ApiOperation({ summary: '公开：抽查计划与检查事项清单 / Public: inspection plans and their items' })
+  plans() {
+    return this.publication.plans();
+  }
+
   @Get('public/draws')
   @Public()
   @ApiOperation({ summary: '公开：抽取承诺、公开的种子与已完成检查的结果（不含个人信息）/ Public: commitments, revealed seeds, results of finished inspections' })

@@ -1,4 +1,4 @@
-import { INSPECTION_RESULTS, type DrawCommitted, type DrawPerformed, type EnforcementPenaltyDecided, type MinorViolationChecked } from '@qingyuan/contracts';
+import { INSPECTION_RESULTS, type InspectionPlanCreated, type DrawCommitted, type DrawPerformed, type EnforcementPenaltyDecided, type MinorViolationChecked } from '@qingyuan/contracts';
 import type { Sql } from '@qingyuan/event-store';
 
 /** 一公开: a draw as the public sees it — its commitment, its revealed seed, and the results of finished inspections. */
@@ -43,6 +43,12 @@ export class Publication {
     private readonly authority: string,
     private readonly clock: () => Date,
   ) {}
+
+  /** 抽查计划 and 检查事项清单, published when made: the ratios per list and credit level, not who is on a list. */
+  async plans(): Promise<Array<{ planId: string; name: string; period: string; items: string[]; ratios: InspectionPlanCreated['ratios']; inspectorsPerTask: number; createdAt: string }>> {
+    const { rows } = await this.sql.query<{ data: InspectionPlanCreated; created_at: Date }>('SELECT data, created_at FROM enforcement.plans ORDER BY created_at DESC LIMIT 100');
+    return rows.map(({ data: p, created_at }) => ({ planId: p.planId, name: p.name, period: p.period, items: p.items, ratios: p.ratios, inspectorsPerTask: p.inspectorsPerTask, createdAt: created_at.toISOString() }));
+  }
 
   async draws(): Promise<PublicDraw[]> {
     const { rows } = await this.sql.query<{ draw_id: string; name: string; period: string; plan: { items: string[] }; committed_at: Date; performed_at: Date | null; committed: DrawCommitted; result: DrawPerformed | null }>(
