@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InProcessEventBus } from '@qingyuan/messaging';
 import { createTestDatabase, type TestDatabase } from '@qingyuan/testing';
 import { setLogSink, type LogRecord } from '@qingyuan/telemetry';
@@ -130,6 +133,16 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     expect(lines.join('\n')).toMatch(/enforcement: \d+ streams/);
     const { drawVerify } = await import('./draw-verify');
     expect(await drawVerify({ drawId, databaseUrl: database.url }, () => undefined)).toBe(true);
+    // the record as published, checked offline; then with one candidate dropped
+    const admin = await new Client(platform.gateway.url).signIn('admin', platform.gateway.adminPassword!);
+    const record = (await admin.get(`/api/enforcement/draws/${drawId}/record`)).body;
+    const dir = mkdtempSync(join(tmpdir(), 'draw-'));
+    writeFileSync(join(dir, 'record.json'), JSON.stringify(record));
+    writeFileSync(join(dir, 'changed.json'), JSON.stringify({ ...record, inputs: { ...record.inputs, candidates: record.inputs.candidates.slice(1) } }));
+    const said: string[] = [];
+    expect(await drawVerify({ file: join(dir, 'record.json') }, (l) => said.push(l))).toBe(true);
+    expect(await drawVerify({ file: join(dir, 'changed.json') }, (l) => said.push(l))).toBe(false);
+    expect(said.at(-1)).toContain('NOT verified: candidatesHash');
   });
 
   it('answers an unknown receipt code with the same 404 as a malformed one', async () => {

@@ -1,6 +1,9 @@
+import { organisationCheckCharacter, usccCheckCharacter } from '@qingyuan/enforcement-service';
+
 /**
- * Demo data for a first embedded start: a few reports through the real HTTP API, in different towns and stages,
- * so a newcomer sees a working queue. Skipped with QINGYUAN_DEMO=0.
+ * Demo data for a first embedded start, through the real HTTP API: a few reports in different towns and stages, so a
+ * newcomer sees a working queue; and a small enterprise registry with an inspector pool, ready for a 双随机 draw.
+ * Skipped with QINGYUAN_DEMO=0.
  */
 const REPORTS = [
   { category: 'water', townCode: '330782001', address: '稠城街道某工业区河道排口', description: '河道排口有黑色污水排出，气味刺鼻，持续约两小时。', lat: 29.3069, lng: 120.0751 },
@@ -10,9 +13,27 @@ const REPORTS = [
   { category: 'solid-waste', townCode: '330782104', address: '上溪镇溪边', description: '溪边倾倒大量建筑垃圾和生活垃圾。', lat: 29.2521, lng: 119.9303 },
 ];
 
-async function call<T>(base: string, path: string, body: unknown, token?: string): Promise<T> {
+const ENTERPRISES = [
+  { name: '义乌市演示印染有限公司', townCode: '330782005', industry: '纺织印染', permitClass: 'key', keyPolluter: true },
+  { name: '义乌市演示电镀有限公司', townCode: '330782001', industry: '电镀', permitClass: 'key', keyPolluter: true },
+  { name: '义乌市演示塑料制品厂', townCode: '330782002', industry: '塑料制品', permitClass: 'simplified', keyPolluter: false },
+  { name: '义乌市演示饰品有限公司', townCode: '330782003', industry: '饰品加工', permitClass: 'simplified', keyPolluter: false },
+  { name: '义乌市演示包装印刷厂', townCode: '330782100', industry: '包装印刷', permitClass: 'simplified', keyPolluter: false },
+  { name: '义乌市演示五金加工厂', townCode: '330782104', industry: '金属制品', permitClass: 'registration', keyPolluter: false },
+  { name: '义乌市演示食品有限公司', townCode: '330782004', industry: '食品制造', permitClass: 'registration', keyPolluter: false },
+  { name: '义乌市演示家具厂', townCode: '330782006', industry: '家具制造', permitClass: 'registration', keyPolluter: false },
+];
+
+/** A valid credit code for the n-th demo enterprise (organisation codes MA0DEMO0n). */
+function demoUscc(n: number): string {
+  const org = `MA0DEM${String(n).padStart(2, '0')}`;
+  const first17 = `91330782${org}${organisationCheckCharacter(org)}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+async function call<T>(base: string, path: string, body: unknown, token?: string, method = 'POST'): Promise<T> {
   const answer = await fetch(new URL(path, base), {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
@@ -54,5 +75,24 @@ export async function seedDemo(base: string, adminPassword: string): Promise<num
       deadline,
     }, token);
   }
+  await seedEnforcement(base, token);
   return REPORTS.length;
+}
+
+/** Accounts for the demo (their passwords are not kept: the administrator resets one to use it). */
+async function account(base: string, adminToken: string, username: string, roles: string[]): Promise<{ token: string; userId: string }> {
+  const { password } = await call<{ password: string }>(base, '/api/admin/users', { username, displayName: username, roles }, adminToken);
+  const session = await call<{ token: string; user: { userId: string } }>(base, '/api/auth/sign-in', { username, password });
+  return { token: session.token, userId: session.user.userId };
+}
+
+async function seedEnforcement(base: string, adminToken: string): Promise<void> {
+  const officer = await account(base, adminToken, 'demo-enforcement', ['enforcement-officer']);
+  for (const [i, e] of ENTERPRISES.entries()) {
+    await call(base, '/api/enforcement/enterprises', { ...e, uscc: demoUscc(i + 1), address: `【演示数据】${e.name}厂区`, outlets: [] }, officer.token);
+  }
+  for (const [i, name] of ['演示执法员甲', '演示执法员乙', '演示执法员丙', '演示执法员丁'].entries()) {
+    const inspector = await account(base, adminToken, `demo-inspector-${i + 1}`, ['inspector']);
+    await call(base, `/api/enforcement/inspectors/${inspector.userId}`, { inspectorId: inspector.userId, name, formerEmployers: [], declaredConflicts: [], active: true }, officer.token, 'PUT');
+  }
 }
