@@ -43,13 +43,14 @@ export class RegistryQueries {
     private readonly rules: RuleVersions,
   ) {}
 
-  async list(filter: { townCodes?: string[]; objectClass?: ObjectClass; creditLevel?: string; q?: string }, sql: Sql = this.sql): Promise<EnterpriseRow[]> {
+  async list(filter: { enterpriseId?: string; townCodes?: string[]; objectClass?: ObjectClass; creditLevel?: string; q?: string }, sql: Sql = this.sql): Promise<EnterpriseRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (clause: string, value: unknown) => {
       params.push(value);
       where.push(clause.replace('?', `$${params.length}`));
     };
+    if (filter.enterpriseId) add('enterprise_id = ?', filter.enterpriseId);
     if (filter.townCodes?.length) add('town_code = ANY(?)', filter.townCodes);
     if (filter.creditLevel) add('credit_level = ?', filter.creditLevel);
     // name or credit code, both against the same parameter
@@ -78,7 +79,7 @@ export class RegistryQueries {
   }
 
   async detail(enterpriseId: string) {
-    const [enterprise] = await this.list({}, this.sql).then((all) => all.filter((e) => e.enterpriseId === enterpriseId));
+    const [enterprise] = await this.list({ enterpriseId });
     if (!enterprise) return undefined;
     const history = await this.sql.query<{ level: string; previous_level: string | null; rule: string; reason: string; rule_version: number; at: Date }>(
       'SELECT level, previous_level, rule, reason, rule_version, at FROM enforcement.credit_history WHERE enterprise_id = $1 ORDER BY at',
