@@ -21,7 +21,7 @@ export function enterpriseProblems(e: EnterpriseInput, usccProblem: (code: strin
   const uscc = usccProblem(e.uscc ?? '');
   if (uscc) problems.push({ field: 'uscc', ...uscc });
   if (e.townCode !== undefined && !TOWN_CODES.includes(e.townCode)) problems.push({ field: 'townCode', zh: '不是义乌的镇街代码', en: 'is not a Yiwu town code' });
-  if (!(e.permitClass in PERMIT_CLASSES)) problems.push({ field: 'permitClass', zh: '须为重点管理、简化管理或登记管理', en: 'must be key, simplified or registration' });
+  if (!Object.hasOwn(PERMIT_CLASSES, e.permitClass)) problems.push({ field: 'permitClass', zh: '须为重点管理、简化管理或登记管理', en: 'must be key, simplified or registration' });
   if (e.location && !(Math.abs(e.location.lat) <= 90 && Math.abs(e.location.lng) <= 180)) problems.push({ field: 'location', zh: '经纬度超出范围', en: 'is out of range' });
   return problems;
 }

@@ -47,7 +47,7 @@ export const penaltyCaseDecider: Decider<PenaltyCaseState, PenaltyCaseCommand, E
         return state.status === 'none' ? [{ type: 'PenaltyCaseOpened', data: command.opened }] : [];
       case 'check-exemption': {
         const c = requireOpen(state);
-        if (command.check.exempt && !command.check.education) {
+        if (command.check.exempt && !command.check.education?.trim()) {
           throw refuse('EDUCATION_REQUIRED', '不予处罚的，应当对当事人进行教育（请记录教育情况）', 'An exempted party must be educated: record how (art. 33(3))', 'invalid');
         }
         return [{ type: 'MinorViolationChecked', data: { caseId: c.caseId, enterpriseId: c.enterpriseId, ...command.check } }];
