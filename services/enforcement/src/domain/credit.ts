@@ -58,7 +58,8 @@ export function moveCredit(rules: CreditRules, current: string, trigger: CreditT
   const effect = rules.moves[trigger];
   if (!effect) return undefined;
   const codes = rules.levels.map((l) => l.code);
-  const at = Math.max(0, codes.indexOf(current));
+  // a level a newer table no longer has counts as the initial one, never as the best
+  const at = codes.includes(current) ? codes.indexOf(current) : codes.indexOf(rules.initial);
   let next: number;
   switch (effect.kind) {
     case 'better':

@@ -53,6 +53,11 @@ describe('moveCredit with the default rules', () => {
 });
 
 describe('moveCredit with other rule tables', () => {
+  it('counts a level the current table no longer has as the initial level, never as the best', () => {
+    expect(moveCredit(rules, 'black', 'violation')).toBe('yellow');
+    expect(moveCredit(rules, 'black', 'clean-inspection')).toBe('green');
+  });
+
   it('moves several steps and stops at the best and worst levels', () => {
     const r = withMoves({ 'clean-inspection': { kind: 'better', steps: 2 }, violation: { kind: 'worse', steps: 3 } });
     expect(after('clean-inspection', r)).toEqual(['green', 'green', 'green', 'blue']);

@@ -93,17 +93,29 @@ describe('an exemption (不予处罚, 行政处罚法 art. 33)', () => {
   });
 });
 
-describe('a closed case', () => {
-  const closed: Array<[string, PenaltyCaseCommand[]]> = [
-    ['exempted', [open, exempt]],
-    ['penalised', [open, notExempt, decide()]],
-    ['transferred', [open, transfer]],
-    ['penalised without a fine (警告)', [open, notExempt, decide(0)]],
-  ];
-
-  it.each(closed)('refuses every further command once %s', (_, history) => {
-    const events = play(history);
+describe('a decided case', () => {
+  it('refuses every further command once exempted', () => {
+    const events = play([open, exempt]);
     for (const command of [notExempt, exempt, decide(), transfer]) expect(refused(() => when(events, command))).toEqual({ code: 'CASE_CLOSED', kind: 'conflict' });
+  });
+
+  it.each([
+    ['penalised', [open, notExempt, decide()]],
+    ['penalised without a fine (警告)', [open, notExempt, decide(0)]],
+  ] as Array<[string, PenaltyCaseCommand[]]>)('once %s, refuses another check or penalty but may still be transferred (2017 办法 art. 6(8))', (_, history) => {
+    const events = play(history);
+    for (const command of [notExempt, exempt, decide()]) expect(refused(() => when(events, command))).toEqual({ code: 'CASE_CLOSED', kind: 'conflict' });
+    expect(when(events, transfer)).toEqual([expect.objectContaining({ type: 'SuspectedCrimeTransferred' })]);
+    expect(given(play([...history, transfer])).status).toBe('transferred');
+  });
+
+  it('once transferred, refuses a second transfer but may still be penalised after the check (2020 规定 art. 10)', () => {
+    expect(refused(() => when(play([open, transfer]), transfer))).toEqual({ code: 'CASE_TRANSFERRED', kind: 'conflict' });
+    expect(refused(() => when(play([open, transfer]), decide()))).toEqual({ code: 'EXEMPTION_NOT_CHECKED', kind: 'conflict' });
+    expect(when(play([open, transfer]), notExempt)).toHaveLength(1);
+    const state = given(play([open, notExempt, transfer, decide()]));
+    expect(state).toMatchObject({ status: 'transferred', penalised: true, transferred: true });
+    expect(refused(() => when(play([open, notExempt, transfer, decide()]), decide()))).toEqual({ code: 'CASE_CLOSED', kind: 'conflict' });
   });
 });
 

@@ -95,7 +95,7 @@ export const enforcementProjection: Projection = {
         return;
       }
       case 'PenaltyDecided':
-        await tx.query(`UPDATE enforcement.cases SET penalty = $2::jsonb, status = 'penalised', updated_at = $3 WHERE case_id = $1`, [event.data.caseId, JSON.stringify(event.data), at]);
+        await tx.query(`UPDATE enforcement.cases SET penalty = $2::jsonb, status = CASE WHEN status = 'transferred' THEN status ELSE 'penalised' END, updated_at = $3 WHERE case_id = $1`, [event.data.caseId, JSON.stringify(event.data), at]);
         return;
       case 'SuspectedCrimeTransferred':
         await tx.query(`UPDATE enforcement.cases SET transfer = $2::jsonb, status = 'transferred', updated_at = $3 WHERE case_id = $1`, [event.data.caseId, JSON.stringify(event.data), at]);

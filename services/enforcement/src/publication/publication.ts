@@ -107,7 +107,7 @@ export class Publication {
     const cases = await this.sql.query<{ case_id: string; status: string; name: string; uscc: string; address: string; town_code: string | null; penalty: EnforcementPenaltyDecided | null; exemption: MinorViolationChecked | null; opened_on: string }>(
       `SELECT c.case_id, c.status, e.name, e.uscc, e.address, e.town_code, c.penalty, c.exemption, c.opened_on::text AS opened_on
        FROM enforcement.cases c JOIN enforcement.enterprises e USING (enterprise_id)
-       WHERE c.status IN ('penalised', 'exempted') AND coalesce(c.penalty->>'decidedOn', c.exemption->>'checkedOn')::date BETWEEN $1 AND $2 ORDER BY c.opened_on, c.case_id`,
+       WHERE (c.penalty IS NOT NULL OR c.status = 'exempted') AND coalesce(c.penalty->>'decidedOn', c.exemption->>'checkedOn')::date BETWEEN $1 AND $2 ORDER BY c.opened_on, c.case_id`,
       [from, to],
     );
     return {
@@ -129,7 +129,7 @@ export class Publication {
         caseId: r.case_id,
         object: enterprise(r),
         filedOn: r.opened_on,
-        outcome: r.status === 'penalised' ? 'penalty' : 'no-penalty',
+        outcome: r.penalty ? 'penalty' : 'no-penalty',
         ...(r.penalty ? { decisionNumber: r.penalty.decisionNumber, legalBasis: r.penalty.legalBasis, fineYuan: r.penalty.fineFen / 100, decidedOn: r.penalty.decidedOn } : {}),
         ...(r.exemption?.exempt ? { exemptionRule: r.exemption.ruleId, exemptionListVersion: r.exemption.listVersion, decidedOn: r.exemption.checkedOn } : {}),
       })),
