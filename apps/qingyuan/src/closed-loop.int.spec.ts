@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@qingyuan/testing';
 import { setLogSink, type LogRecord } from '@qingyuan/telemetry';
 import { Client as PgClient } from 'pg';
 import { auditReplay, auditVerify } from './audit';
+import { drawVerify } from './draw-verify';
 import { startPlatform, type RunningPlatform } from './platform';
 import { CANARY, CANARY_STRINGS, runClosedLoop } from './testing/closed-loop';
 import { runEnforcementLoop } from './testing/enforcement-loop';
@@ -131,7 +132,6 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     const lines: string[] = [];
     expect(await auditVerify(database.url, (l) => lines.push(l))).toBe(true);
     expect(lines.join('\n')).toMatch(/enforcement: \d+ streams/);
-    const { drawVerify } = await import('./draw-verify');
     expect(await drawVerify({ drawId, databaseUrl: database.url }, () => undefined)).toBe(true);
     // the record as published, checked offline; then with one candidate dropped
     const admin = await new Client(platform.gateway.url).signIn('admin', platform.gateway.adminPassword!);
