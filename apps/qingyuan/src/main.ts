@@ -23,7 +23,7 @@ const USAGE = `清源 Qingyuan
   qingyuan admin reset-password <user>    set a new random password for a staff account
 
 Environment: PORT (8080), QINGYUAN_DATA_DIR (./data), DATABASE_URL, KAFKA_BROKERS,
-             QINGYUAN_AUTH_SECRET, QINGYUAN_MASTER_KEY, QINGYUAN_DEMO (1)
+             QINGYUAN_AUTH_SECRET, QINGYUAN_MASTER_KEY, QINGYUAN_AUTHORITY, QINGYUAN_DEMO (1)
 `;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -60,6 +60,7 @@ async function start(): Promise<void> {
     trustProxy: numberFromEnv('QINGYUAN_TRUST_PROXY', 0),
     open311ApiKeys: listFromEnv('QINGYUAN_OPEN311_API_KEYS'),
     mapTiles: process.env.QINGYUAN_MAP_TILES ? JSON.parse(process.env.QINGYUAN_MAP_TILES) : undefined,
+    authority: process.env.QINGYUAN_AUTHORITY,
   });
   const base = platform.gateway.url.replace('127.0.0.1', 'localhost');
   if (platform.gateway.adminPassword && process.env.QINGYUAN_DEMO !== '0') {

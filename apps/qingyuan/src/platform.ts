@@ -18,6 +18,8 @@ export interface PlatformOptions {
   trustProxy?: number;
   open311ApiKeys?: string[];
   mapTiles?: { url: string; subdomains?: string[]; zoom?: number };
+  /** the issuing authority named in enforcement's exports (default 金华市生态环境局义乌分局) */
+  authority?: string;
 }
 
 export interface RunningPlatform {
@@ -33,7 +35,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const intake = await startIntakeService({ ...common, masterKey: options.secrets.masterKey, open311ApiKeys: options.open311ApiKeys });
   const cases = await startCasesService(common);
   const rewards = await startRewardsService(common);
-  const enforcement = await startEnforcementService(common);
+  const enforcement = await startEnforcementService({ ...common, authority: options.authority });
   const gateway = await startGateway({
     databaseUrl: options.databaseUrl,
     authSecret: options.secrets.authSecret,

@@ -67,6 +67,12 @@ describe('enforcement (环境信用 + 双随机): registry, credit, a verifiable
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['rules.ratios.key.green', 'rules.ratios.key.red']));
     const good = await t.call('PUT', '/api/enforcement/rules/supervision', officer, { rules: { ...current.rules, ratios: { ...current.rules.ratios, general: { green: 0.02, blue: 0.1, yellow: 0.2, red: 0.5 } } }, note: '2027 年计划' });
     expect(good.body).toMatchObject({ version: 2, note: '2027 年计划' });
+
+    // the bureau replaces the shipped minor-violation list with its own (金环发〔2023〕47号 in practice)
+    const list = (await get(officer, '/api/enforcement/rules/exemptions')).current.rules;
+    const own = [...list, { id: 'jh-noise-1', category: '噪声', name: '夜间施工噪声首次超标且当即停止', legalBasis: '《噪声污染防治法》第七十七条', conditions: ['first-offence', 'corrected-in-time'], mode: 'may' }];
+    const replaced = await t.call('PUT', '/api/enforcement/rules/exemptions', officer, { rules: own, note: '按本地清单' });
+    expect(replaced.body).toMatchObject({ version: 2, rules: own });
   });
 
   it('commits to a seed and the frozen lists before the draw, then draws every enterprise with two inspectors who may go there', async () => {
@@ -158,7 +164,7 @@ describe('enforcement (环境信用 + 双随机): registry, credit, a verifiable
     // the minor-violation list comes first; first offence is worked out from the record
     expect((await post(officer, `/api/enforcement/cases/${pc.caseId}/penalty`, { decisionNumber: '义环罚〔2027〕1号', legalBasis: '《水污染防治法》第八十三条', fineFen: 20_000_000, decidedOn: '2027-01-20' })).body.code).toBe('EXEMPTION_NOT_CHECKED');
     const checked = await post(officer, `/api/enforcement/cases/${pc.caseId}/exemption-check`, { itemId: 'art33-first', facts: { minor: true, 'corrected-in-time': false }, officerWaives: true });
-    expect(checked.body.exemption).toMatchObject({ exempt: false, ruleId: 'art33-first', listVersion: 1 });
+    expect(checked.body.exemption).toMatchObject({ exempt: false, ruleId: 'art33-first', listVersion: 2 });
     expect(checked.body.exemption.conditions).toEqual([{ condition: 'first-offence', met: true }, { condition: 'minor', met: true }, { condition: 'corrected-in-time', met: false }]);
     const decided = await post(officer, `/api/enforcement/cases/${pc.caseId}/penalty`, { decisionNumber: '义环罚〔2027〕1号', legalBasis: '《水污染防治法》第八十三条', fineFen: 20_000_000, decidedOn: '2027-01-20' });
     expect(decided.body).toMatchObject({ status: 'penalised', penalty: { fineFen: 20_000_000 } });

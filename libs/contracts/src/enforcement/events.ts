@@ -25,9 +25,11 @@ export const INSPECTION_RESULTS = {
 } as const;
 export type InspectionResult = keyof typeof INSPECTION_RESULTS;
 
+/** 排放口, e.g. DW001 废水总排口 */
 export interface Outlet {
   code: string;
   kind: 'water' | 'air' | 'noise' | 'solid-waste';
+  name?: string;
   location?: { lat: number; lng: number };
 }
 

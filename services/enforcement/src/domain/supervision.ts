@@ -54,6 +54,12 @@ export function supervisionProblems(config: SupervisionConfig, levels: string[])
 
 export function ratioProblems(ratios: InspectionRatios | undefined, levels: string[], field = 'ratios'): Problem[] {
   const problems: Problem[] = [];
+  if (typeof ratios !== 'object' || ratios === null || Array.isArray(ratios)) return [{ field, zh: '须为对象类别 → 信用等级 → 比例', en: 'must map object class → credit level → ratio' }];
+  // a class or level the configuration does not know would never be drawn: refused, not ignored
+  for (const [cls, byLevel] of Object.entries(ratios)) {
+    if (!['key', 'general', 'special'].includes(cls)) problems.push({ field: `${field}.${cls}`, zh: '未知的监管对象类别', en: 'unknown object class' });
+    else for (const level of Object.keys(byLevel ?? {})) if (!levels.includes(level)) problems.push({ field: `${field}.${cls}.${level}`, zh: '未配置的信用等级', en: 'credit level not configured' });
+  }
   for (const cls of ['key', 'general', 'special'] as const) {
     for (const level of levels) {
       const r = ratios?.[cls]?.[level];

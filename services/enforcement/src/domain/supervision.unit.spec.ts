@@ -87,14 +87,13 @@ describe('supervisionProblems', () => {
 
   it('checks the levels it is given: a level the ratios lack is a problem in every class', () => {
     expect(supervisionProblems(config, [...LEVELS, 'black']).map((p) => p.field)).toEqual(['ratios.key.black', 'ratios.general.black', 'ratios.special.black']);
-    // and a special level that is no longer configured
-    expect(supervisionProblems(config, ['green', 'blue', 'yellow']).map((p) => p.field)).toEqual(['specialCreditLevels']);
+    // and a level that is no longer configured, named as a special level and in the ratios
+    expect(supervisionProblems(config, ['green', 'blue', 'yellow']).map((p) => p.field)).toEqual(['specialCreditLevels', 'ratios.key.red', 'ratios.general.red', 'ratios.special.red']);
   });
 
   it('survives a configuration that is not even an object', () => {
     const fields = supervisionProblems(undefined as unknown as SupervisionConfig, LEVELS).map((p) => p.field);
-    expect(fields.slice(0, 2)).toEqual(['specialCreditLevels', 'period']);
-    expect(fields).toHaveLength(2 + 12);
+    expect(fields).toEqual(['specialCreditLevels', 'period', 'ratios']);
   });
 });
 
@@ -104,8 +103,8 @@ describe('ratioProblems', () => {
     expect(ratioProblems({ ...config.ratios, general }, LEVELS)).toEqual([{ field: 'ratios.general.yellow', ...RATIO_WORDS }]);
     const { special: _gone, ...noSpecial } = config.ratios;
     expect(ratioProblems(noSpecial as InspectionRatios, LEVELS).map((p) => p.field)).toEqual(LEVELS.map((l) => `ratios.special.${l}`));
-    expect(ratioProblems(undefined, LEVELS)).toHaveLength(12);
-    expect(ratioProblems(undefined, LEVELS)[0]).toEqual({ field: 'ratios.key.green', ...RATIO_WORDS });
+    expect(ratioProblems(undefined, LEVELS)).toEqual([{ field: 'ratios', zh: expect.any(String), en: 'must map object class → credit level → ratio' }]);
+    expect(ratioProblems([] as unknown as InspectionRatios, LEVELS).map((p) => p.field)).toEqual(['ratios']);
   });
 
   it.each([-0.01, 1.0001, 2, Number.NaN, Number.POSITIVE_INFINITY, '0.5', null])('refuses %p', (value) => {
@@ -136,9 +135,13 @@ describe('ratioProblems', () => {
     );
   });
 
-  it('names its field as the caller asks (e.g. a plan’s ratios) and ignores levels it was not asked about', () => {
+  it('names its field as the caller asks (e.g. a plan’s ratios)', () => {
     expect(ratioProblems(ratiosWith('key', 'green', 7), LEVELS, 'plan.ratios')).toEqual([{ field: 'plan.ratios.key.green', ...RATIO_WORDS }]);
-    expect(ratioProblems(ratiosWith('key', 'black', 7), LEVELS)).toEqual([]);
-    expect(ratioProblems(config.ratios, [])).toEqual([]);
+  });
+
+  it('refuses a class or credit level the configuration does not know, rather than never drawing it', () => {
+    expect(ratioProblems(ratiosWith('key', 'black', 0.5), LEVELS)).toEqual([{ field: 'ratios.key.black', zh: '未配置的信用等级', en: 'credit level not configured' }]);
+    expect(ratioProblems({ ...config.ratios, vip: { green: 0 } } as InspectionRatios, LEVELS)).toEqual([{ field: 'ratios.vip', zh: '未知的监管对象类别', en: 'unknown object class' }]);
+    expect(ratioProblems(config.ratios, [])).toHaveLength(12);
   });
 });

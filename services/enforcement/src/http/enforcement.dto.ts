@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsLatitude,
@@ -35,7 +36,8 @@ export class LocationDto {
 export class OutletDto {
   @ApiProperty({ example: 'DW001' }) @Text(40) code: string;
   @ApiProperty({ enum: ['water', 'air', 'noise', 'solid-waste'] }) @IsIn(['water', 'air', 'noise', 'solid-waste']) kind: 'water' | 'air' | 'noise' | 'solid-waste';
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ maxLength: 100, example: '废水总排口' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ type: LocationDto }) @IsOptional() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
 }
 
 export class EnterpriseDto {
@@ -149,11 +151,11 @@ export class TransferDto {
 }
 
 export class RulesDto {
-  @ApiProperty({ description: '新版本规则（整体替换）/ the new version, whole' }) @IsObject() rules: object;
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) note?: string;
-}
-
-export class ExemptionListDto {
-  @ApiProperty({ description: '新版本清单（整体替换）/ the new list, whole' }) @IsArray() rules: object[];
+  @ApiProperty({
+    description: '新版本规则（整体替换）：credit 与 supervision 为对象，exemptions 为清单数组 / the new version, whole: an object for credit and supervision, a list for exemptions',
+    oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }],
+  })
+  @IsDefined()
+  rules: object | object[];
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) note?: string;
 }

@@ -34,6 +34,7 @@ export class RulesController {
   save(@Param('kind') kind: string, @Body() b: RulesDto, @CurrentPrincipal() p: Principal) {
     const k = kindOf(kind);
     if (k === 'exemptions' && !Array.isArray(b.rules)) throw fieldError('rules', '须为清单数组', 'must be a list');
+    if (k !== 'exemptions' && (typeof b.rules !== 'object' || b.rules === null || Array.isArray(b.rules))) throw fieldError('rules', '须为对象', 'must be an object');
     return this.rules.add(k, b.rules as RuleKinds[typeof k], p.userId, b.note);
   }
 }
