@@ -21,6 +21,18 @@ const BountyDetail = lazy(() => import('./pages/rewards/BountyPage'));
 const RewardRules = lazy(() => import('./pages/rewards/RulesPage'));
 const RewardStats = lazy(() => import('./pages/rewards/StatsPage'));
 const IdentityRequests = lazy(() => import('./pages/rewards/IdentityRequestsPage'));
+const Registry = lazy(() => import('./pages/enforcement/RegistryPage'));
+const EnterpriseDetail = lazy(() => import('./pages/enforcement/EnterprisePage'));
+const SupervisionLists = lazy(() => import('./pages/enforcement/ListsPage'));
+const InspectorPool = lazy(() => import('./pages/enforcement/InspectorsPage'));
+const Plans = lazy(() => import('./pages/enforcement/PlansPage'));
+const DrawDetail = lazy(() => import('./pages/enforcement/DrawPage'));
+const Tasks = lazy(() => import('./pages/enforcement/TasksPage'));
+const TaskDetail = lazy(() => import('./pages/enforcement/TaskPage'));
+const PenaltyCases = lazy(() => import('./pages/enforcement/CasesPage'));
+const PenaltyCaseDetail = lazy(() => import('./pages/enforcement/CasePage'));
+const EnforcementRules = lazy(() => import('./pages/enforcement/RulesPage'));
+const EnforcementExport = lazy(() => import('./pages/enforcement/ExportPage'));
 
 /** Which roles open which page; the services check again on every call. */
 export const PAGE_ROLES = {
@@ -33,6 +45,10 @@ export const PAGE_ROLES = {
   rewardStats: ['reward-officer', 'reward-approver', 'finance', 'city-approver', 'leader', 'auditor'],
   /** 身份查阅审批: the second approver of an identity resolution */
   identityRequests: ['identity-officer', 'reward-approver'],
+  /** 执法监管: the registry, credit, lists, pool, plans and draws, tasks, cases and rules (enforcement's readers) */
+  enforcement: ['enforcement-officer', 'leader', 'auditor', 'analyst'],
+  /** the export for the 互联网+监管 platform */
+  enforcementExport: ['enforcement-officer'],
 };
 
 type MenuItem = { key: string; label: ReactNode; children?: MenuItem[] };
@@ -78,15 +94,32 @@ function Shell() {
     can(...PAGE_ROLES.rewardRules) && link('/reward-rules', 'nav.rewardRules'),
     can(...PAGE_ROLES.rewardStats) && link('/reward-stats', 'nav.rewardStats'),
   ].filter(Boolean) as MenuItem[];
+  const enforcement = [
+    ...(can(...PAGE_ROLES.enforcement)
+      ? [
+          link('/enforcement/enterprises', 'enforcement.nav.registry'),
+          link('/enforcement/lists', 'enforcement.nav.lists'),
+          link('/enforcement/inspectors', 'enforcement.nav.inspectors'),
+          link('/enforcement/plans', 'enforcement.nav.plans'),
+          link('/enforcement/tasks', 'enforcement.nav.tasks'),
+          link('/enforcement/cases', 'enforcement.nav.cases'),
+          link('/enforcement/rules', 'enforcement.nav.rules'),
+        ]
+      : []),
+    can(...PAGE_ROLES.enforcementExport) && link('/enforcement/export', 'enforcement.nav.export'),
+  ].filter(Boolean) as MenuItem[];
   const items = [
     link('/', 'nav.dashboard'),
     can(...PAGE_ROLES.clues) && link('/clues', 'nav.clues'),
     can(...PAGE_ROLES.problems) && link('/problems', 'nav.problems'),
     rewards.length > 0 && { key: 'rewards-menu', label: t('nav.rewardsMenu'), children: rewards },
+    enforcement.length > 0 && { key: 'enforcement-menu', label: <span data-testid="nav-enforcement">{t('enforcement.nav.menu')}</span>, children: enforcement },
     can(...PAGE_ROLES.admin) && link('/admin', 'nav.admin'),
   ].filter(Boolean) as MenuItem[];
   const keys = items.flatMap((i) => (i.children ? i.children.map((c) => c.key) : [i.key]));
-  const selected = keys.filter((k) => k !== '/' && (location.pathname === k || location.pathname.startsWith(`${k}/`)))[0] ?? '/';
+  // a draw is opened from its plan
+  const path = location.pathname.replace(/^\/enforcement\/draws(?=\/|$)/, '/enforcement/plans');
+  const selected = keys.filter((k) => k !== '/' && (path === k || path.startsWith(`${k}/`)))[0] ?? '/';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 16 }}>
@@ -119,6 +152,18 @@ function Shell() {
             <Route path="/reward-rules" element={<Guard roles={PAGE_ROLES.rewardRules}><RewardRules /></Guard>} />
             <Route path="/reward-stats" element={<Guard roles={PAGE_ROLES.rewardStats}><RewardStats /></Guard>} />
             <Route path="/identity-requests" element={<Guard roles={PAGE_ROLES.identityRequests}><IdentityRequests /></Guard>} />
+            <Route path="/enforcement/enterprises" element={<Guard roles={PAGE_ROLES.enforcement}><Registry /></Guard>} />
+            <Route path="/enforcement/enterprises/:enterpriseId" element={<Guard roles={PAGE_ROLES.enforcement}><EnterpriseDetail /></Guard>} />
+            <Route path="/enforcement/lists" element={<Guard roles={PAGE_ROLES.enforcement}><SupervisionLists /></Guard>} />
+            <Route path="/enforcement/inspectors" element={<Guard roles={PAGE_ROLES.enforcement}><InspectorPool /></Guard>} />
+            <Route path="/enforcement/plans" element={<Guard roles={PAGE_ROLES.enforcement}><Plans /></Guard>} />
+            <Route path="/enforcement/draws/:drawId" element={<Guard roles={PAGE_ROLES.enforcement}><DrawDetail /></Guard>} />
+            <Route path="/enforcement/tasks" element={<Guard roles={PAGE_ROLES.enforcement}><Tasks /></Guard>} />
+            <Route path="/enforcement/tasks/:taskId" element={<Guard roles={PAGE_ROLES.enforcement}><TaskDetail /></Guard>} />
+            <Route path="/enforcement/cases" element={<Guard roles={PAGE_ROLES.enforcement}><PenaltyCases /></Guard>} />
+            <Route path="/enforcement/cases/:caseId" element={<Guard roles={PAGE_ROLES.enforcement}><PenaltyCaseDetail /></Guard>} />
+            <Route path="/enforcement/rules" element={<Guard roles={PAGE_ROLES.enforcement}><EnforcementRules /></Guard>} />
+            <Route path="/enforcement/export" element={<Guard roles={PAGE_ROLES.enforcementExport}><EnforcementExport /></Guard>} />
             <Route path="*" element={<Result status="404" title={t('nav.notFound')} />} />
           </Routes>
         </Suspense>

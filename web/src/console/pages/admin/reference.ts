@@ -37,6 +37,8 @@ export const ROLE_CODES = [
   'reward-approver',
   'finance',
   'city-approver',
+  'enforcement-officer',
+  'inspector',
   'auditor',
 ] as const;
 
