@@ -9,6 +9,8 @@ import ReportPage from './pages/ReportPage';
 
 /** The grid workers' pages load only when opened: they are not part of the public page's download. */
 const FieldApp = lazy(() => import('./field/FieldApp'));
+/** 一公开 of the double-random inspections, also its own chunk. */
+const InspectionsPage = lazy(() => import('./pages/InspectionsPage'));
 
 export function App() {
   const { locale } = useI18n();
@@ -22,7 +24,7 @@ export function App() {
       <a className="skip-link" href="#main">
         <SkipText />
       </a>
-      <Header field={field} />
+      <Header field={field} inspection={path.startsWith('/field/tasks')} />
       <main id="main" className="column">
         <ChunkBoundary resetKey={path}>
           <Suspense fallback={<Loading />}>
@@ -32,6 +34,7 @@ export function App() {
               <Route path="/receipt/:code" element={<ReceiptPage />} />
               <Route path="/progress" element={<ProgressPage />} />
               <Route path="/progress/:code" element={<ProgressPage />} />
+              <Route path="/inspections" element={<InspectionsPage />} />
               <Route path="/field/*" element={<FieldApp />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
@@ -53,17 +56,17 @@ function SkipText() {
   return <>{t('nav.skip')}</>;
 }
 
-function Header({ field }: { field: boolean }) {
+function Header({ field, inspection }: { field: boolean; inspection: boolean }) {
   const { t, locale, setLocale } = useI18n();
   const other = locale === 'en' ? 'zh-CN' : 'en';
   return (
     <header className="header">
       <div className="column header-row">
-        <Link to={field ? '/field' : '/'} className="brand">
+        <Link to={inspection ? '/field/tasks' : field ? '/field' : '/'} className="brand">
           <span className="brand-mark" aria-hidden="true">
             {t('app.mark')}
           </span>
-          <span>{t(field ? 'app.fieldName' : 'app.name')}</span>
+          <span>{t(inspection ? 'app.inspectionName' : field ? 'app.fieldName' : 'app.name')}</span>
         </Link>
         <button
           type="button"
@@ -83,6 +86,9 @@ function Header({ field }: { field: boolean }) {
           </NavLink>
           <NavLink to="/progress" className="tab">
             {t('nav.progress')}
+          </NavLink>
+          <NavLink to="/inspections" className="tab" data-testid="nav-inspections">
+            {t('nav.inspections')}
           </NavLink>
         </nav>
       )}

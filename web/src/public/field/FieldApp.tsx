@@ -1,32 +1,43 @@
-import { useState } from 'react';
+import { lazy, useCallback, useState } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { currentSession, saveSession, type Session } from '../../shared/api';
-import { FieldHome } from './FieldHome';
+import { ApiError, currentSession, saveSession, type Session } from '../../shared/api';
+import { FieldHome, type OnFailure } from './FieldHome';
 import { FieldLogin } from './FieldLogin';
+import { isFieldUser, isInspector, isPatroller } from './roles';
 
-/** Roles that patrol: grid workers (网格员) and river chiefs (河长). */
-export const FIELD_ROLES = ['grid-worker', 'river-chief'];
+export { FIELD_ROLES, isFieldUser } from './roles';
 
-export function isFieldUser(session: Session | undefined): session is Session {
-  return !!session && session.user.roles.some((r) => FIELD_ROLES.includes(r));
-}
+/** The inspectors' pages load only for inspectors. */
+const InspectorTasks = lazy(() => import('./inspection/InspectorTasks'));
+const InspectorTask = lazy(() => import('./inspection/InspectorTask'));
 
-/** The grid workers' and river chiefs' pages under /field (a separate chunk, loaded on demand). */
+/** The field pages under /field (a separate chunk, loaded on demand): patrols for grid workers and river chiefs, tasks for inspectors. */
 export default function FieldApp() {
   const [session, setSession] = useState<Session | undefined>(currentSession);
   const signIn = (next: Session) => {
     saveSession(next);
     setSession(next);
   };
-  const signOut = () => {
+  const signOut = useCallback(() => {
     saveSession(undefined);
     setSession(undefined);
-  };
+  }, []);
+  const onFailure = useCallback<OnFailure>(
+    (error) => {
+      if (error instanceof ApiError && error.status === 401) signOut();
+    },
+    [signOut],
+  );
   const signedIn = isFieldUser(session) && currentSession() !== undefined;
+  const inspector = signedIn && isInspector(session);
+  // someone who only inspects starts at their tasks
+  const home = signedIn ? isPatroller(session) ? <FieldHome session={session} onSignOut={signOut} /> : <Navigate to="/field/tasks" replace /> : <Navigate to="/field/login" replace />;
   return (
     <Routes>
       <Route path="login" element={signedIn ? <Navigate to="/field" replace /> : <FieldLogin onSignedIn={signIn} />} />
-      <Route index element={signedIn ? <FieldHome session={session} onSignOut={signOut} /> : <Navigate to="/field/login" replace />} />
+      <Route index element={home} />
+      <Route path="tasks" element={inspector ? <InspectorTasks session={session} onSignOut={signOut} onFailure={onFailure} /> : <Navigate to="/field" replace />} />
+      <Route path="tasks/:taskId" element={inspector ? <InspectorTask session={session} onSignOut={signOut} onFailure={onFailure} /> : <Navigate to="/field" replace />} />
       <Route path="*" element={<Navigate to="/field" replace />} />
     </Routes>
   );

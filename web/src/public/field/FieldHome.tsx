@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiError, type Session } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useTitle } from '../lib/focus';
 import { CheckInSection } from './CheckInSection';
 import { FindingSection } from './FindingSection';
 import { MyFindingsSection } from './MyFindingsSection';
+import { isInspector } from './roles';
 
 const GRID_KEY = 'qingyuan.field.grid';
 
@@ -51,6 +53,11 @@ export function FieldHome({ session, onSignOut }: { session: Session; onSignOut(
         <a className="tab" href="#my-findings-section">
           {t('field.mine.title')}
         </a>
+        {isInspector(session) && (
+          <Link className="tab" to="/field/tasks" data-testid="to-inspections">
+            {t('inspection.tasks.title')}
+          </Link>
+        )}
       </nav>
       <h1 className="sr-only">{t('field.home.title')}</h1>
       <CheckInSection grid={grid} setGrid={setGrid} onFailure={onFailure} />
