@@ -27,8 +27,8 @@ const INSPECTORS = [
  * 双随机、一公开 as its users see it, in Debian's Chromium: the enforcement officer imports the registry (one bad row
  * is reported by line), builds the inspector pool (one declared conflict), creates a plan, commits (the hashes are
  * shown) and performs the draw, which verifies → an inspector on a 360×640 phone records a violation with evidence →
- * the officer runs the minor-violation check and decides the penalty → the public page shows the commitment, the
- * seed and the finished result, and nobody's name or account.
+ * the officer runs the minor-violation check and decides the penalty → the public page shows the commitment and the
+ * finished result, and the seed once every drawn enterprise is inspected; nobody's name or account.
  */
 describe('double-random inspection in the browser', () => {
   let t: PlatformUnderTest;
@@ -236,13 +236,30 @@ describe('double-random inspection in the browser', () => {
     await citizen.getByTestId('nav-inspections').click();
     await citizen.getByTestId('public-draw').first().waitFor();
     expect((await citizen.getByTestId('public-seed-hash').first().textContent())!.trim()).toBe(seedHash);
-    expect((await citizen.getByTestId('public-seed').first().textContent())!.trim()).toBe(seed);
-    await citizen.locator('[data-testid="public-seed-check"][data-ok="true"]').waitFor();
+    // three of the four drawn enterprises are still to be inspected: the seed stays back, the result is shown
+    await citizen.getByTestId('public-seed-pending').waitFor();
+    expect(await citizen.getByTestId('public-seed').count()).toBe(0);
+    expect(await citizen.getByTestId('public-inspected').textContent()).toBe('1 / 4 家');
     const result = citizen.getByTestId('public-result');
     expect(await result.count()).toBe(1);
     expect(await result.textContent()).toContain(JIA.name);
     expect(await result.textContent()).toContain(JIA.uscc);
     expect(await result.textContent()).toContain('存在违法行为');
+    await shot(citizen, 'e14a-phone-public-draw-in-progress');
+
+    // The other inspections are recorded (through the API); then the seed is published and checks against its hash.
+    for (const i of inspectors) {
+      const api = await new Client(t.base).signIn(i.username, i.password);
+      for (const task of (await api.get('/api/enforcement/tasks?status=assigned')).body as Array<{ taskId: string; inspectorIds: string[]; status: string }>) {
+        const answer = await api.post(`/api/enforcement/tasks/${task.taskId}/result`, { result: 'compliant', findings: '污染防治设施正常运行', evidence: [] });
+        expect(answer.status).toBe(200);
+      }
+    }
+    await citizen.reload();
+    expect((await citizen.getByTestId('public-seed').first().textContent())!.trim()).toBe(seed);
+    await citizen.locator('[data-testid="public-seed-check"][data-ok="true"]').waitFor();
+    expect(await citizen.getByTestId('public-inspected').textContent()).toBe('4 / 4 家');
+    expect(await citizen.getByTestId('public-result').count()).toBe(4);
     await citizen.getByTestId('how-to-verify').locator('summary').click();
     expect(await citizen.evaluate<number>(WIDTH)).toBeLessThanOrEqual(360);
     await shot(citizen, 'e14-phone-public-draws');
@@ -254,7 +271,7 @@ describe('double-random inspection in the browser', () => {
     }
     const wide = await (await context(browser, DESKTOP, t.base)).newPage();
     await wide.goto('/inspections');
-    await wide.getByTestId('public-result').waitFor();
+    await wide.getByTestId('public-result').first().waitFor();
     await shot(wide, 'e15-desktop-public-draws');
 
     // The export for the 互联网+监管 platform carries the inspection and the decision.

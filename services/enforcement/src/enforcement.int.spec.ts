@@ -142,6 +142,8 @@ describe('enforcement (环境信用 + 双随机): registry, credit, a verifiable
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((m: { inspectorIds: string[] }) => m.inspectorIds.includes(assigned.userId))).toBe(true);
     expect((await t.call('GET', `/api/enforcement/tasks/${task.taskId}`, stranger)).status).toBe(404);
+    const colleagues = await get(assigned, '/api/enforcement/inspectors');
+    expect(colleagues[0]).toEqual({ inspectorId: expect.any(String), name: expect.any(String), active: true });
 
     const violation = { result: 'violation', findings: '废水处理设施停运，直排雨水管网', evidence: ['执法记录仪 DSJ-0231', '采样单 2027-015'], category: 'water' };
     const before = await t.eventCount();
@@ -224,7 +226,10 @@ describe('enforcement (环境信用 + 双随机): registry, credit, a verifiable
   it('publishes finished inspections without anyone’s personal data, and exports them in the documented format', async () => {
     const feed = (await t.call('GET', '/api/enforcement/public/draws')).body;
     const first = feed.find((d: { drawId: string }) => d.drawId === drawId);
-    expect(first).toMatchObject({ planName: '2027 年第一季度双随机抽查', items: ['污染防治设施运行情况', '排污许可执行情况'], algorithm: 'qingyuan-draw-v1', seed: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(first).toMatchObject({ planName: '2027 年第一季度双随机抽查', items: ['污染防治设施运行情况', '排污许可执行情况'], algorithm: 'qingyuan-draw-v1', inspectionsDone: 4, resultHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // with inspections still open the seed stays back: with it and the object list, anyone could name who is next
+    expect(first.seed).toBeUndefined();
+    expect(first.selectedCount).toBeGreaterThan(4);
     expect(first.results.map((r: { result: string }) => r.result).sort()).toEqual(['compliant', 'violation', 'violation', 'violation']);
     const plans = (await t.call('GET', '/api/enforcement/public/plans')).body;
     expect(plans.map((p: { period: string }) => p.period)).toEqual(['2027-Q2', '2027-Q1']);
@@ -238,6 +243,15 @@ describe('enforcement (环境信用 + 双随机): registry, credit, a verifiable
       expect(text).not.toContain('执法员');
     }
     expect((await t.call('GET', '/api/enforcement/export?from=2027-13-01&to=2027-12-31', officer)).status).toBe(400);
+
+    // once every inspection of the draw is recorded, the seed is published and matches the commitment
+    for (const task of (await get(officer, `/api/enforcement/tasks?drawId=${drawId}&status=assigned`)) as Array<{ taskId: string; inspectorIds: string[] }>) {
+      const by = inspectors.find((i) => i.userId === task.inspectorIds[0])!;
+      expect((await post(by, `/api/enforcement/tasks/${task.taskId}/result`, { result: 'compliant', findings: '未发现问题', evidence: [] })).status).toBe(200);
+    }
+    const complete = (await t.call('GET', '/api/enforcement/public/draws')).body.find((d: { drawId: string }) => d.drawId === drawId);
+    expect(complete.inspectionsDone).toBe(complete.selectedCount);
+    expect(createHash('sha256').update(Buffer.from(complete.seed, 'hex')).digest('hex')).toBe(complete.seedHash);
     expect((await t.call('GET', '/api/enforcement/export?from=2027-01-01&to=2027-12-31')).status).toBe(401);
   });
 

@@ -7,7 +7,7 @@ import { TaskQueries } from '../inspections/task.queries';
 import { CaseQueries } from '../penalties/case.queries';
 import { PenaltyCases } from '../penalties/penalty-cases';
 import { ExemptionCheckDto, InspectionResultDto, OpenCaseDto, PenaltyDto, TargetedTaskDto, TransferDto } from './enforcement.dto';
-import { ENFORCEMENT_READERS } from './registry.controller';
+import { ENFORCEMENT_READERS, inspectorOnly } from './registry.controller';
 
 const NO_TASK = () => notFound('检查任务不存在', 'No such inspection task', 'TASK_NOT_FOUND');
 
@@ -29,7 +29,7 @@ export class InspectionsController {
   @ApiQuery({ name: 'drawId', required: false })
   @ApiOperation({ summary: '检查任务；执法检查人员只看到自己的任务 / Tasks; an inspector sees only their own' })
   list(@CurrentPrincipal() p: Principal, @Query('status') status?: string, @Query('drawId') drawId?: string) {
-    return this.tasks.list({ status: status || undefined, drawId: drawId || undefined, inspectorId: mineOnly(p) ? p.userId : undefined });
+    return this.tasks.list({ status: status || undefined, drawId: drawId || undefined, inspectorId: inspectorOnly(p) ? p.userId : undefined });
   }
 
   @Get('tasks/:taskId')
@@ -37,7 +37,7 @@ export class InspectionsController {
   @ApiOperation({ summary: '一项检查任务 / A task' })
   async get(@Param('taskId', ParseUUIDPipe) taskId: string, @CurrentPrincipal() p: Principal) {
     const task = await this.tasks.get(taskId);
-    if (!task || (mineOnly(p) && !task.inspectorIds.includes(p.userId))) throw NO_TASK();
+    if (!task || (inspectorOnly(p) && !task.inspectorIds.includes(p.userId))) throw NO_TASK();
     return task;
   }
 
@@ -104,6 +104,3 @@ export class InspectionsController {
     return c;
   }
 }
-
-/** Inspectors without a reading role see their own tasks only. */
-const mineOnly = (p: Principal) => !p.roles.some((r) => ENFORCEMENT_READERS.includes(r));

@@ -13,6 +13,9 @@ import { CreditDto, EnterpriseDto, InspectorDto, SpecialDto } from './enforcemen
 /** Who reads enforcement's records. */
 export const ENFORCEMENT_READERS: Role[] = ['enforcement-officer', 'leader', 'admin', 'auditor', 'analyst'];
 
+/** An inspector without a reading role: sees their own tasks, and colleagues by name only. */
+export const inspectorOnly = (p: Principal) => !p.roles.some((r) => ENFORCEMENT_READERS.includes(r));
+
 /** 排污单位名录, credit and the supervision object lists. */
 @ApiTags('enforcement 名录与信用')
 @ApiBearerAuth()
@@ -88,9 +91,11 @@ export class RegistryController {
 
   @Get('inspectors')
   @Roles(...ENFORCEMENT_READERS, 'inspector')
-  @ApiOperation({ summary: '执法人员库 / The inspector pool' })
-  pool() {
-    return this.inspectors.list();
+  @ApiOperation({ summary: '执法人员库；执法检查人员只看到同事的姓名 / The inspector pool; an inspector sees colleagues’ names only' })
+  async pool(@CurrentPrincipal() p: Principal) {
+    const pool = await this.inspectors.list();
+    // declared conflicts and former employers are for whoever draws, not for colleagues
+    return inspectorOnly(p) ? pool.map(({ inspectorId, name, active }) => ({ inspectorId, name, active })) : pool;
   }
 
   @Put('inspectors/:inspectorId')

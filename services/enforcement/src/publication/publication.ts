@@ -15,12 +15,18 @@ export interface PublicDraw {
   planHash: string;
   candidateCount: number;
   poolSize: number;
+  /** from the draw on: when, the algorithm, the hash binding the result, how many were drawn and inspected so far */
   performedAt?: string;
   algorithm?: string;
-  seed?: string;
   resultHash?: string;
   selectedCount?: number;
-  /** only inspections already done: the list of selected objects stays secret until they are inspected */
+  inspectionsDone?: number;
+  /**
+   * revealed once every inspection of the draw is recorded: anyone holding the object list could recompute the
+   * selection from the seed, and the selection stays secret until inspected (regulations §2.4)
+   */
+  seed?: string;
+  /** only inspections already done */
   results: PublicResult[];
 }
 
@@ -56,23 +62,32 @@ export class Publication {
        FROM enforcement.draws d JOIN enforcement.plans p USING (plan_id) ORDER BY d.committed_at DESC LIMIT 100`,
     );
     const results = await this.results(rows.map((r) => r.draw_id));
-    return rows.map((r) => ({
-      drawId: r.draw_id,
-      planName: r.name,
-      period: r.period,
-      items: r.plan.items,
-      committedAt: r.committed_at.toISOString(),
-      seedHash: r.committed.seedHash,
-      candidatesHash: r.committed.candidatesHash,
-      poolHash: r.committed.poolHash,
-      planHash: r.committed.planHash,
-      candidateCount: r.committed.candidateCount,
-      poolSize: r.committed.poolSize,
-      ...(r.result && r.performed_at
-        ? { performedAt: r.performed_at.toISOString(), algorithm: r.result.algorithm, seed: r.result.seed, resultHash: r.result.resultHash, selectedCount: r.result.selections.length }
-        : {}),
-      results: results.get(r.draw_id) ?? [],
-    }));
+    return rows.map((r) => {
+      const done = results.get(r.draw_id)?.length ?? 0;
+      const performed = r.result && r.performed_at && {
+        performedAt: r.performed_at.toISOString(),
+        algorithm: r.result.algorithm,
+        resultHash: r.result.resultHash,
+        selectedCount: r.result.selections.length,
+        inspectionsDone: done,
+        ...(done >= r.result.selections.length ? { seed: r.result.seed } : {}),
+      };
+      return {
+        drawId: r.draw_id,
+        planName: r.name,
+        period: r.period,
+        items: r.plan.items,
+        committedAt: r.committed_at.toISOString(),
+        seedHash: r.committed.seedHash,
+        candidatesHash: r.committed.candidatesHash,
+        poolHash: r.committed.poolHash,
+        planHash: r.committed.planHash,
+        candidateCount: r.committed.candidateCount,
+        poolSize: r.committed.poolSize,
+        ...performed,
+        results: results.get(r.draw_id) ?? [],
+      };
+    });
   }
 
   private async results(drawIds: string[]): Promise<Map<string, PublicResult[]>> {

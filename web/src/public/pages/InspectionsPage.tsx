@@ -22,9 +22,11 @@ interface PublicDraw {
   poolSize: number;
   performedAt?: string;
   algorithm?: string;
-  seed?: string;
   resultHash?: string;
   selectedCount?: number;
+  inspectionsDone?: number;
+  /** published once every inspection of the draw is recorded */
+  seed?: string;
   results: Array<{ enterpriseName: string; uscc: string; townCode?: string; inspectedOn: string; result: string; resultText: Bilingual }>;
 }
 
@@ -118,7 +120,7 @@ function DrawCard({ draw: d }: { draw: PublicDraw }) {
       <p className="muted">
         {t('disclosure.period', { period: d.period })}
         {t('list.separator')}
-        <span className={`badge${d.seed ? '' : ' badge-pending'}`}>{d.seed ? t('disclosure.performed') : t('disclosure.committed')}</span>
+        <span className={`badge${d.performedAt ? '' : ' badge-pending'}`}>{d.performedAt ? t('disclosure.performed') : t('disclosure.committed')}</span>
       </p>
       {d.items.length > 0 && (
         <>
@@ -138,7 +140,7 @@ function DrawCard({ draw: d }: { draw: PublicDraw }) {
         {hash(t('disclosure.poolHash', { n: d.poolSize }), d.poolHash, 'public-pool-hash')}
         {hash(t('disclosure.planHash'), d.planHash, 'public-plan-hash')}
       </dl>
-      {d.seed ? (
+      {d.performedAt ? (
         <>
           <h3>{t('disclosure.draw')}</h3>
           <dl className="facts facts-stack">
@@ -150,7 +152,14 @@ function DrawCard({ draw: d }: { draw: PublicDraw }) {
             {hash(t('disclosure.resultHash'), d.resultHash, 'public-result-hash')}
             <dt>{t('disclosure.selected')}</dt>
             <dd>{t('disclosure.selectedN', { n: d.selectedCount ?? 0 })}</dd>
+            <dt>{t('disclosure.inspected')}</dt>
+            <dd data-testid="public-inspected">{t('disclosure.inspectedN', { done: d.inspectionsDone ?? 0, n: d.selectedCount ?? 0 })}</dd>
           </dl>
+          {!d.seed && (
+            <p className="hint" data-testid="public-seed-pending">
+              {t('disclosure.seedPending')}
+            </p>
+          )}
           {seedCheck && (
             <p className={seedCheck === 'ok' ? 'success' : 'field-error'} data-testid="public-seed-check" data-ok={String(seedCheck === 'ok')}>
               {seedCheck === 'ok' ? t('disclosure.seedOk') : t('disclosure.seedBad')}
