@@ -3,6 +3,8 @@
  * No I/O and no framework here, so deciders are tested without a database.
  */
 
+export { canonicalJson, type Json } from './canonical-json';
+
 /** A rule the domain refuses a command by. Messages are bilingual because they reach the user. */
 export class DomainError extends Error {
   constructor(

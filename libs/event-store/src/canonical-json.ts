@@ -1,31 +1,6 @@
-/**
- * Canonical JSON for hashing: object keys sorted, no whitespace, numbers as JSON.stringify writes them.
- * PostgreSQL jsonb keeps the decimal text of a number, so a value read back canonicalises to the same bytes.
- */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import { canonicalJson } from '@qingyuan/domain';
 
-export function canonicalJson(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError('canonical JSON has no NaN or Infinity');
-      return JSON.stringify(value);
-    case 'string':
-      return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-      if (value instanceof Date) return JSON.stringify(value.toISOString());
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    default:
-      throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
-  }
-}
+export { canonicalJson, type Json } from '@qingyuan/domain';
 
 /** What the database will give back for a value: undefined fields dropped, dates as ISO strings. */
 export function asStoredJson<T>(value: T): T {
