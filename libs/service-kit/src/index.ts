@@ -10,3 +10,4 @@ export * from './runtime';
 export * from './swagger';
 export * from './validation';
 export * from './periodic-worker';
+export * from './rule-versions';
