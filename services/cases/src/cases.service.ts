@@ -5,12 +5,15 @@ import { periodically, startEventSourcedService, type RunningService } from '@qi
 import { JsonLogger } from '@qingyuan/telemetry';
 import { CasesModule } from './cases.module';
 import { clueLinksConsumer } from './consumers/clue-links.consumer';
+import { judicialProgressConsumer } from './consumers/judicial-progress.consumer';
 import { CasesInitial1764400000000 } from './migrations/1764400000000-cases-initial';
 import { CasesClueLinks1764500000000 } from './migrations/1764500000000-cases-clue-links';
 import { CasesLifecycle1764600000000 } from './migrations/1764600000000-cases-lifecycle';
 import { CasesListIndexes1764700000000 } from './migrations/1764700000000-cases-list-indexes';
+import { CasesJudicialStatus1765200000000 } from './migrations/1765200000000-cases-judicial-status';
 import { ClueLinks } from './problems/clue-links';
 import { DeadlineTimers } from './problems/deadline-timers';
+import { JudicialFeedback } from './problems/judicial-feedback';
 import { ProblemLifecycle } from './problems/lifecycle';
 import { ProblemQueries } from './problems/problem.queries';
 import { ProblemStore } from './problems/problem-store';
@@ -29,7 +32,13 @@ export interface CasesConfig {
   timerIntervalMs?: number;
 }
 
-export const CASES_MIGRATIONS = [CasesInitial1764400000000, CasesClueLinks1764500000000, CasesLifecycle1764600000000, CasesListIndexes1764700000000];
+export const CASES_MIGRATIONS = [
+  CasesInitial1764400000000,
+  CasesClueLinks1764500000000,
+  CasesLifecycle1764600000000,
+  CasesListIndexes1764700000000,
+  CasesJudicialStatus1765200000000,
+];
 
 export function startCasesService(config: CasesConfig): Promise<RunningService> {
   const clock = config.clock ?? (() => new Date());
@@ -51,9 +60,13 @@ export function startCasesService(config: CasesConfig): Promise<RunningService> 
       await settings.get(true);
       const lifecycle = new ProblemLifecycle(problems, settings, clock);
       const timers = new DeadlineTimers(problems, settings, clock);
+      const logger = new JsonLogger('cases');
       return {
-        consumers: [clueLinksConsumer(new ClueLinks(problems, () => shanghaiDate(clock())))],
-        workers: [periodically('deadline timers', config.timerIntervalMs ?? 60_000, () => timers.tick(), new JsonLogger('cases'))],
+        consumers: [
+          clueLinksConsumer(new ClueLinks(problems, () => shanghaiDate(clock()))),
+          judicialProgressConsumer(new JudicialFeedback(problems, logger)),
+        ],
+        workers: [periodically('deadline timers', config.timerIntervalMs ?? 60_000, () => timers.tick(), logger)],
         module: (healthChecks) =>
           CasesModule.register({ lifecycle, queries: new ProblemQueries(store), settings, authSecret: config.authSecret, healthChecks }),
       };

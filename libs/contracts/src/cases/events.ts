@@ -1,4 +1,5 @@
 import type { Category, Channel } from '../reference/categories';
+import type { TransferKind, TransferStatus } from '../judicial/events';
 import type { Location } from '../location';
 import type { VerifiedViolation } from '../rewards/violations';
 
@@ -237,6 +238,22 @@ export interface ProblemClosed {
   townCode?: string;
 }
 
+/**
+ * 行刑衔接进展: the judicial bridge's feedback (its TransferProgressed) noted on the problem, so the problem's timeline
+ * and audit show where a transferred case stands. Noted in any status, also after close-out (a criminal case outlives the
+ * administrative one); it does not change the problem's status. Once per transfer and status: a redelivered or
+ * replayed answer notes nothing new.
+ */
+export interface JudicialProgressNoted {
+  problemId: string;
+  transferId: string;
+  kind: TransferKind;
+  status: TransferStatus;
+  documentNumber?: string;
+  /** as the bridge worded it, e.g. 行刑衔接：已立案侦查（义公环立字〔2027〕3号） */
+  note: { zh: string; en: string };
+}
+
 export interface CasesEventMap {
   ProblemOpened: ProblemOpened;
   ProblemClueAttached: ProblemClueAttached;
@@ -259,6 +276,7 @@ export interface CasesEventMap {
   ProblemMarkedSuspectedCrime: ProblemMarkedSuspectedCrime;
   ProblemRecurred: ProblemRecurred;
   ProblemClosed: ProblemClosed;
+  JudicialProgressNoted: JudicialProgressNoted;
 }
 
 export type CasesEventType = keyof CasesEventMap;

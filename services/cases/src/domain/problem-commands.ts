@@ -7,6 +7,8 @@ import type {
   Severity,
   SupervisionLevel,
   TimeLimit,
+  TransferKind,
+  TransferStatus,
   VerifiedViolation,
 } from '@qingyuan/contracts';
 
@@ -45,4 +47,12 @@ export type ProblemCommand =
   | { kind: 'escalate-to-city'; reason: string }
   | { kind: 'record-joint-action'; action: { kind: JointActionKind; departments: string[]; date: string; summary: string } }
   | { kind: 'mark-suspected-crime'; basis: string; criteria: string[] }
-  | { kind: 'recur'; newProblemId: string; reason: ReopenReason; note: string };
+  | { kind: 'recur'; newProblemId: string; reason: ReopenReason; note: string }
+  | {
+      kind: 'note-judicial-progress';
+      transferId: string;
+      transferKind: TransferKind;
+      status: TransferStatus;
+      documentNumber?: string;
+      note: { zh: string; en: string };
+    };

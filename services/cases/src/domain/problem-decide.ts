@@ -1,7 +1,7 @@
 import type { CasesEvent, Category, ProblemClosed } from '@qingyuan/contracts';
 import { DomainError } from '@qingyuan/domain';
 import type { ProblemCommand } from './problem-commands';
-import type { ProblemState, ProblemStatus } from './problem-state';
+import { judicialKey, type ProblemState, type ProblemStatus } from './problem-state';
 
 export const STATUS_LABELS: Record<ProblemStatus, { zh: string; en: string }> = {
   none: { zh: '不存在', en: 'absent' },
@@ -164,5 +164,17 @@ export function decideProblem(command: ProblemCommand, state: ProblemState): Eve
       requireStatus(state, ['closed'], { zh: '重办', en: 'reopen it' });
       if (state.recurredAs) throw refuse('ALREADY_REOPENED', `已重办为新问题`, 'It was already reopened as a new problem');
       return [{ type: 'ProblemRecurred', data: { problemId, newProblemId: command.newProblemId, reason: command.reason, note: command.note } }];
+    case 'note-judicial-progress': {
+      // Any status, also after close-out: a criminal case outlives the administrative one; the status stays as it is.
+      // A redelivered or replayed step of the bridge notes nothing new.
+      if (state.judicialNoted.includes(judicialKey(command.transferId, command.status))) return [];
+      const { transferId, transferKind, status, documentNumber, note } = command;
+      return [
+        {
+          type: 'JudicialProgressNoted',
+          data: { problemId, transferId, kind: transferKind, status, ...(documentNumber ? { documentNumber } : {}), note: { zh: note.zh, en: note.en } },
+        },
+      ];
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { CasesEvent, ResponsiblePerson, Severity, SupervisionLevel, TimeLimit } from '@qingyuan/contracts';
+import type { CasesEvent, ResponsiblePerson, Severity, SupervisionLevel, TimeLimit, TransferStatus } from '@qingyuan/contracts';
 
 /**
  * A problem (问题) from opening to close-out (销号):
@@ -34,7 +34,14 @@ export interface ProblemState {
   escalatedToCity: boolean;
   suspectedCrime: boolean;
   recurredAs?: string;
+  /** the judicial bridge's steps already noted, as `transferId status` */
+  judicialNoted: string[];
+  /** the latest transfer status noted (行刑衔接) */
+  judicialStatus?: TransferStatus;
 }
+
+/** One noted step of a transfer: the same transfer and status is noted once. */
+export const judicialKey = (transferId: string, status: string): string => `${transferId} ${status}`;
 
 export const initialProblemState = (): ProblemState => ({
   status: 'none',
@@ -45,6 +52,7 @@ export const initialProblemState = (): ProblemState => ({
   evidenceCount: 0,
   escalatedToCity: false,
   suspectedCrime: false,
+  judicialNoted: [],
 });
 
 export function evolveProblem(state: ProblemState, event: CasesEvent): ProblemState {
@@ -107,6 +115,12 @@ export function evolveProblem(state: ProblemState, event: CasesEvent): ProblemSt
       return { ...state, recurredAs: event.data.newProblemId };
     case 'ProblemClosed':
       return { ...state, status: 'closed' };
+    case 'JudicialProgressNoted':
+      return {
+        ...state,
+        judicialNoted: [...state.judicialNoted, judicialKey(event.data.transferId, event.data.status)],
+        judicialStatus: event.data.status,
+      };
     case 'ConsultationRecorded':
     case 'ProgressReported':
     case 'JointActionRecorded':

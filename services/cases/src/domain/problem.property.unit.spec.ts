@@ -26,6 +26,10 @@ const command: fc.Arbitrary<ProblemCommand> = fc.oneof(
   fc.record({ kind: fc.constant('escalate-to-city' as const), reason: text }),
   fc.record({ kind: fc.constant('mark-suspected-crime' as const), basis: text, criteria: fc.constant([] as string[]) }),
   fc.record({ kind: fc.constant('recur' as const), newProblemId: fc.uuid(), reason: fc.constantFrom('recurrence' as const, 'complaint' as const), note: text }),
+  fc.record({
+    kind: fc.constant('note-judicial-progress' as const), transferId: fc.constantFrom('t1', 't2'), transferKind: fc.constant('criminal' as const),
+    status: fc.constantFrom('sent' as const, 'received' as const, 'filed' as const), note: fc.constant({ zh: '行刑衔接', en: 'Transfer' }),
+  }),
 );
 
 const opened: ProblemEvent = {
@@ -68,8 +72,8 @@ describe('problem decider invariants under random command sequences (fast-check)
             else expect(state.status).toBe(from);
             history.push(e);
           }
-          // Closed is final: only a reopening link may follow it.
-          if (before.status === 'closed') expect(events.every((e) => e.type === 'ProblemRecurred')).toBe(true);
+          // Closed is final: only a reopening link, or the judicial bridge's feedback, may follow it.
+          if (before.status === 'closed') expect(events.every((e) => e.type === 'ProblemRecurred' || e.type === 'JudicialProgressNoted')).toBe(true);
           // A close-out comes with a passed verification by someone other than the rectifier, with evidence.
           if (events.some((e) => e.type === 'ProblemClosed')) {
             const verified = events.find((e) => e.type === 'RectificationVerified');
@@ -82,6 +86,9 @@ describe('problem decider invariants under random command sequences (fast-check)
           const signed = history.some((e) => e.type === 'ProblemSignedOff');
           expect(state.deadline !== undefined).toBe(signed);
         }
+        // A transfer's status is noted once.
+        const noted = history.filter((e) => e.type === 'JudicialProgressNoted').map((e) => JSON.stringify([(e.data as { transferId: string }).transferId, (e.data as { status: string }).status]));
+        expect(noted.length).toBe(new Set(noted).size);
         // Warnings and overdue marks are never repeated for the same deadline.
         for (const type of ['DeadlineWarningIssued', 'ProblemOverdue']) {
           const deadlines = history.filter((e) => e.type === type).map((e) => (e.data as { deadline: string }).deadline);

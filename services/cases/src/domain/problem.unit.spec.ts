@@ -109,6 +109,37 @@ describe('problem decider (立案 → 研判 → 交办 → 签收 → 整改 �
     expect(refusal(() => when([opened, listed], { kind: 'supervise', level: 'supervised', note: 'x' }))).toBe('ALREADY_LISTED');
   });
 
+  it('notes the judicial bridge\'s progress in any status, also after close-out, once per transfer and status, without moving the lifecycle', () => {
+    const closed = [opened, assigned, signed, rectified, ...when([opened, assigned, signed, rectified], verify(true))];
+    const note = (status: 'filed' | 'received', documentNumber?: string): ProblemCommand => ({
+      kind: 'note-judicial-progress',
+      transferId: 't1',
+      transferKind: 'criminal',
+      status,
+      documentNumber,
+      note: { zh: `行刑衔接：${status}`, en: `Transfer: ${status}` },
+    });
+    for (const history of [[opened], [opened, assigned], [opened, assigned, signed], [opened, assigned, signed, rectified], closed]) {
+      const before = given(history);
+      const events = when(history, note('filed', '义公环立字〔2027〕3号'));
+      expect(events).toEqual([
+        {
+          type: 'JudicialProgressNoted',
+          data: { problemId: 'p1', transferId: 't1', kind: 'criminal', status: 'filed', documentNumber: '义公环立字〔2027〕3号', note: { zh: '行刑衔接：filed', en: 'Transfer: filed' } },
+        },
+      ]);
+      const after = given([...history, ...events]);
+      expect(after.status).toBe(before.status);
+      expect(after.judicialStatus).toBe('filed');
+      // A redelivered or replayed step notes nothing new; another status or another transfer does.
+      expect(when([...history, ...events], note('filed', '义公环立字〔2027〕3号'))).toEqual([]);
+      expect(when([...history, ...events], note('received'))).toHaveLength(1);
+      expect(when([...history, ...events], { ...note('filed'), transferId: 't2' } as ProblemCommand)).toHaveLength(1);
+    }
+    expect((when([opened], note('received'))[0].data as object)).not.toHaveProperty('documentNumber');
+    expect(refusal(() => when([], note('filed')))).toBe('PROBLEM_NOT_FOUND');
+  });
+
   it('publishes a suspected crime once, with what the judicial bridge needs', () => {
     const [marked] = when([opened], { kind: 'mark-suspected-crime', basis: '暗管偷排含重金属废水', criteria: ['超标三倍以上'] });
     expect(marked.data).toEqual({ problemId: 'p1', number: 'YW-2026-000001', category: 'water', townCode: '330782001', basis: '暗管偷排含重金属废水', criteria: ['超标三倍以上'] });

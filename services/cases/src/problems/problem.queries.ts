@@ -5,6 +5,7 @@ import {
   SELF_DISCOVERY_CHANNELS,
   SEVERITIES,
   SUPERVISION_LEVELS,
+  TRANSFER_STATUSES,
   findDepartment,
   findTown,
   streamIds,
@@ -49,6 +50,7 @@ export interface ProblemRow {
   suspected_crime: boolean;
   reopened_from: string | null;
   recurred_as: string | null;
+  judicial_status: string | null;
   closed_on: string | null;
   on_time: boolean | null;
   handling_working_days: number | null;
@@ -57,6 +59,8 @@ export interface ProblemRow {
   version: string;
 }
 
+/** A transfer status's labels; undefined for a status this build of cases does not know yet. */
+const transferStatus = (code: string): { zh: string; en: string } | undefined => (TRANSFER_STATUSES as Record<string, { zh: string; en: string }>)[code];
 const label = <K extends string>(table: Record<K, { zh: string; en: string }>, code: K | null) => (code ? { code, ...table[code] } : null);
 const named = (found: { code: string; zh: string; en: string } | undefined, code: string | null) =>
   code ? { code, zh: found?.zh ?? code, en: found?.en ?? code } : null;
@@ -94,6 +98,8 @@ export function toSummary(r: ProblemRow) {
     suspectedCrime: r.suspected_crime,
     reopenedFrom: r.reopened_from,
     recurredAs: r.recurred_as,
+    /** 行刑衔接: the latest status of a transfer of this problem, as the judicial bridge reported it */
+    judicialStatus: r.judicial_status ? { code: r.judicial_status, ...(transferStatus(r.judicial_status) ?? { zh: r.judicial_status, en: r.judicial_status }) } : null,
     closedOn: r.closed_on,
     onTime: r.on_time,
     handlingWorkingDays: r.handling_working_days,
@@ -184,7 +190,7 @@ export class ProblemQueries {
     return events.map((e) => ({
       version: e.streamVersion,
       type: e.type,
-      ...(EVENT_LABELS[e.type] ?? { zh: e.type, en: e.type }),
+      ...eventLabel(e.type, e.data),
       recordedAt: e.recordedAt,
       occurredAt: e.metadata.occurredAt,
       actor: { kind: e.metadata.actor.kind, id: e.metadata.actor.id, name: e.metadata.actor.name },
@@ -271,4 +277,13 @@ const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   ProblemMarkedSuspectedCrime: { zh: '涉嫌环境犯罪', en: 'Suspected crime' },
   ProblemRecurred: { zh: '重办', en: 'Reopened as a new problem' },
   ProblemClosed: { zh: '销号', en: 'Closed out' },
+  JudicialProgressNoted: { zh: '行刑衔接进展', en: 'Judicial transfer progress' },
 };
+
+/** What the timeline calls an event; a judicial step names the transfer's new status. */
+function eventLabel(type: string, data: unknown): { zh: string; en: string } {
+  const base = EVENT_LABELS[type] ?? { zh: type, en: type };
+  if (type !== 'JudicialProgressNoted') return base;
+  const status = transferStatus((data as { status: string }).status);
+  return status ? { zh: `${base.zh}：${status.zh}`, en: `${base.en}: ${status.en}` } : base;
+}

@@ -77,6 +77,8 @@ export const problemViewProjection: Projection = {
         await tx.query('DELETE FROM cases.deadline_timers WHERE problem_id = $1', [d.problemId]);
         return;
       }
+      case 'JudicialProgressNoted':
+        return set(`judicial_status = $4`, [event.data.status]);
       case 'ConsultationRecorded':
       case 'ProgressReported':
       case 'JointActionRecorded':

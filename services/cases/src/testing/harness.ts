@@ -3,7 +3,7 @@ import { signToken, type Principal, type Role } from '@qingyuan/auth';
 import { TOPICS, uuidv7, type ClueAccepted, type Location } from '@qingyuan/contracts';
 import { InProcessEventBus, toEnvelope, type EventEnvelope } from '@qingyuan/messaging';
 import type { RunningService } from '@qingyuan/service-kit';
-import { setLogSink } from '@qingyuan/telemetry';
+import { setLogSink, type LogRecord } from '@qingyuan/telemetry';
 import { createTestDatabase, eventually, type TestDatabase } from '@qingyuan/testing';
 import { Client } from 'pg';
 import { startCasesService } from '../cases.service';
@@ -14,16 +14,18 @@ export class CasesUnderTest {
   now = new Date('2026-11-30T01:00:00Z');
   service!: RunningService;
   readonly published: EventEnvelope[] = [];
+  readonly logs: LogRecord[] = [];
   private readonly bus = new InProcessEventBus({ attempts: 2, initialDelayMs: 5, maxDelayMs: 10 });
   private readonly secret = randomBytes(32).toString('base64url');
   private pg!: Client;
   private restoreSink!: ReturnType<typeof setLogSink>;
+  private position = 0n;
 
   private constructor(readonly database: TestDatabase) {}
 
   static async start(label: string): Promise<CasesUnderTest> {
     const t = new CasesUnderTest(await createTestDatabase(label));
-    t.restoreSink = setLogSink(() => undefined);
+    t.restoreSink = setLogSink((record) => void t.logs.push(record));
     await t.bus.subscribe({ group: 'test-observer', topics: [TOPICS.cases], handle: async (e) => void t.published.push(e) });
     t.pg = new Client({ connectionString: t.database.url });
     await t.pg.connect();
@@ -89,6 +91,28 @@ export class CasesUnderTest {
     const problemId = problemIdForClue(clueId);
     await eventually(async () => (await this.sql('SELECT 1 FROM cases.problem_view WHERE problem_id = $1', [problemId])).length > 0, { what: 'the problem' });
     return problemId;
+  }
+
+  /**
+   * Another service's event on its topic, as its relay would publish it; resolves when every consumer has handled it.
+   * Publishing the returned envelope again (redeliver) is an at-least-once redelivery of the same event.
+   */
+  async publish(topic: string, streamId: string, type: string, data: unknown): Promise<EventEnvelope> {
+    this.position += 1n;
+    const event = toEnvelope(
+      {
+        eventId: uuidv7(), streamId, streamVersion: Number(this.position), schemaVersion: 1, globalPosition: this.position, type, data,
+        recordedAt: this.now.toISOString(), hash: Buffer.alloc(32),
+        metadata: { actor: { kind: 'system', id: 'test' }, correlationId: randomUUID(), occurredAt: this.now.toISOString() },
+      },
+      '/qingyuan/test',
+    );
+    await this.bus.publish(topic, [event]);
+    return event;
+  }
+
+  redeliver(topic: string, event: EventEnvelope): Promise<void> {
+    return this.bus.publish(topic, [event]);
   }
 
   async call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {

@@ -118,6 +118,7 @@ function Summary({ problem: p }: { problem: Problem }) {
     ['closedOn', p.closedOn],
     ['onTime', p.onTime === null ? null : p.onTime ? t('problems.yes') : t('problems.no')],
     ['handlingWorkingDays', p.handlingWorkingDays === null ? null : t('problems.days', { n: p.handlingWorkingDays })],
+    ['judicialStatus', pick(p.judicialStatus)],
     ['location', p.location?.address, true],
     ['reopenedFrom', p.reopenedFrom && <Link to={`/problems/${p.reopenedFrom}`}>{t('problems.field.originalProblem')}</Link>],
     ['recurredAs', p.recurredAs && <Link to={`/problems/${p.recurredAs}`}>{t('problems.field.newProblem')}</Link>],

@@ -17,13 +17,14 @@ const COLOURS: Record<string, string> = {
   ProblemMarkedSuspectedCrime: 'red',
   ProblemEscalatedToCity: 'orange',
   ProblemClosed: 'green',
+  JudicialProgressNoted: 'red',
 };
 
 const list = (items: unknown): string[] => (Array.isArray(items) ? items.map(String) : []);
 
 /** A short, human account of one event's data. */
 function useDescribe(reference: Reference | undefined) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const label = useLabels();
   const sep = useSeparators();
   const join = (items: unknown) => list(items).join(sep.list);
@@ -109,6 +110,15 @@ function useDescribe(reference: Reference | undefined) {
             </Link>
           ),
         ];
+      case 'JudicialProgressNoted': {
+        // The bridge's note names the step (and usually the document); the title names the transfer's new status.
+        const note = pick(d.note);
+        return [
+          line('judicialNote', note),
+          line('transferKind', code('transferKind', d.kind)),
+          d.documentNumber && !note.includes(String(d.documentNumber)) && line('documentNumber', d.documentNumber),
+        ];
+      }
       case 'ProblemClosed':
         return [
           line('closedOn', d.closedOn),

@@ -32,6 +32,8 @@ export interface Problem {
   suspectedCrime: boolean;
   reopenedFrom: string | null;
   recurredAs: string | null;
+  /** 行刑衔接: the latest status of a transfer of this problem, as the judicial bridge reported it */
+  judicialStatus: Labelled | null;
   closedOn: string | null;
   onTime: boolean | null;
   handlingWorkingDays: number | null;
