@@ -19,7 +19,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@qingyuan/([a-z]+)-service$': '<rootDir>/services/$1/src',
+    '^@qingyuan/([a-z-]+)-service$': '<rootDir>/services/$1/src',
     '^@qingyuan/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

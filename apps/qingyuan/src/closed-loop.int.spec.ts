@@ -165,10 +165,10 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     const client = new Client(platform.gateway.url);
     const health = await client.get('/health');
     expect(health.status).toBe(200);
-    expect(health.body.checks).toEqual({ 'gateway.database': 'ok', intake: 'ok', cases: 'ok', rewards: 'ok', enforcement: 'ok' });
+    expect(health.body.checks).toEqual({ 'gateway.database': 'ok', intake: 'ok', cases: 'ok', rewards: 'ok', enforcement: 'ok', judicial: 'ok' });
     const openapi = await client.get('/openapi.json');
     expect(Object.keys(openapi.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/sign-in', '/api/intake/reports', '/api/cases/problems/{problemId}/verification', '/api/rewards/cases/{rewardId}/payout', '/api/enforcement/draws/{drawId}/verification']),
+      expect.arrayContaining(['/api/auth/sign-in', '/api/intake/reports', '/api/cases/problems/{problemId}/verification', '/api/rewards/cases/{rewardId}/payout', '/api/enforcement/draws/{drawId}/verification', '/api/judicial/transfers/{id}/filing']),
     );
     const ui = await fetch(new URL('/docs', platform.gateway.url));
     expect(ui.status).toBe(200);

@@ -8,7 +8,7 @@ import { runRewardLoop } from './testing/reward-loop';
 import { Client } from './testing/http-client';
 import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './testing/processes';
 
-describeWithKafka('the first closed loop, distributed (a process per service, Kafka, two cases processes, rewards, enforcement)', () => {
+describeWithKafka('the first closed loop, distributed (a process per service, Kafka, two cases processes, rewards, enforcement, judicial bridge)', () => {
   const namespace = `dist-${randomBytes(4).toString('hex')}.`;
   let database: TestDatabase;
   const processes: ServiceProcess[] = [];
@@ -33,12 +33,15 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
       startServiceProcess('cases-b', 'cases', env),
       startServiceProcess('rewards', 'rewards', env),
       startServiceProcess('enforcement', 'enforcement', env),
+      startServiceProcess('judicial', 'judicial-bridge', env),
     ]);
     for (const s of started) if (s.status === 'fulfilled') processes.push(s.value);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const [intake, casesA, , rewards, enforcement] = processes;
-    gateway = await startServiceProcess('gateway', 'gateway', { ...env, INTAKE_URL: intake.url, CASES_URL: casesA.url, REWARDS_URL: rewards.url, ENFORCEMENT_URL: enforcement.url });
+    const [intake, casesA, , rewards, enforcement, judicial] = processes;
+    gateway = await startServiceProcess('gateway', 'gateway', {
+      ...env, INTAKE_URL: intake.url, CASES_URL: casesA.url, REWARDS_URL: rewards.url, ENFORCEMENT_URL: enforcement.url, JUDICIAL_URL: judicial.url,
+    });
     processes.push(gateway);
     adminPassword = await eventually(async () => gateway.output.join('').match(/initial password: (\S+)/)?.[1], { what: 'the admin password' });
     let health: unknown;

@@ -1,5 +1,6 @@
 import { startCasesService } from '@qingyuan/cases-service';
 import { startEnforcementService } from '@qingyuan/enforcement-service';
+import { startJudicialService } from '@qingyuan/judicial-bridge-service';
 import { DEFAULT_RATE_LIMITS, startGateway, type RateLimits, type RunningGateway } from '@qingyuan/gateway-service';
 import { startIntakeService } from '@qingyuan/intake-service';
 import { startRewardsService } from '@qingyuan/rewards-service';
@@ -36,17 +37,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const cases = await startCasesService(common);
   const rewards = await startRewardsService(common);
   const enforcement = await startEnforcementService({ ...common, authority: options.authority });
+  const judicial = await startJudicialService(common);
   const gateway = await startGateway({
     databaseUrl: options.databaseUrl,
     authSecret: options.secrets.authSecret,
-    services: { intake: intake.url, cases: cases.url, rewards: rewards.url, enforcement: enforcement.url },
+    services: { intake: intake.url, cases: cases.url, rewards: rewards.url, enforcement: enforcement.url, judicial: judicial.url },
     port: options.port,
     host: options.host,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     trustProxy: options.trustProxy,
     mapTiles: options.mapTiles,
   });
-  const services = [intake, cases, rewards, enforcement];
+  const services = [intake, cases, rewards, enforcement, judicial];
   return {
     gateway,
     services,

@@ -19,6 +19,11 @@ export const ROLES = {
   'city-approver': { zh: '市政府审批', en: 'City government approver' },
   'enforcement-officer': { zh: '执法管理（名录、计划、抽取、处罚）', en: 'Enforcement officer (registry, plans, draws, penalties)' },
   inspector: { zh: '执法检查人员', en: 'Inspector' },
+  'judicial-officer': { zh: '行刑衔接专员（起草、移送、复议）', en: 'Transfer officer (drafts, sends, asks reconsideration)' },
+  'bureau-head': { zh: '分局负责人（批准移送）', en: 'Bureau head (approves transfers)' },
+  'police-liaison': { zh: '公安机关联络员', en: 'Police liaison' },
+  'procuratorate-liaison': { zh: '检察机关联络员', en: 'Procuratorate liaison' },
+  'court-liaison': { zh: '审判机关联络员', en: 'Court liaison' },
   auditor: { zh: '审计人员', en: 'Auditor' },
 } as const;
 

@@ -21,6 +21,8 @@ export const streamIds = {
   draw: (drawId: string) => `draw-${drawId}`,
   inspection: (taskId: string) => `inspection-${taskId}`,
   enforcementCase: (caseId: string) => `penalty-case-${caseId}`,
+  transfer: (transferId: string) => `transfer-${transferId}`,
+  consultation: (consultationId: string) => `consultation-${consultationId}`,
 };
 
 /**

@@ -11,3 +11,4 @@ export * from './rewards/events';
 export * from './rewards/violations';
 export * from './receipt-code';
 export * from './enforcement/events';
+export * from './judicial/events';

@@ -1,6 +1,7 @@
 import { MACHINE_TOPICS } from '@qingyuan/contracts';
 import type { EventBus } from '@qingyuan/messaging';
 import { startEventSourcedService, type RunningService } from '@qingyuan/service-kit';
+import { judicialOutcomesConsumer } from './consumers/judicial-outcomes.consumer';
 import { DrawQueries } from './draws/draw.queries';
 import { Draws } from './draws/draws';
 import { EnforcementModule } from './enforcement.module';
@@ -66,7 +67,7 @@ export function startEnforcementService(config: EnforcementConfig): Promise<Runn
         caseQueries: new CaseQueries(store.db),
         publication: new Publication(store.db, config.authority ?? DEFAULT_AUTHORITY, clock),
       };
-      return { consumers: [], module: (healthChecks) => EnforcementModule.register(parts, config.authSecret, healthChecks) };
+      return { consumers: [judicialOutcomesConsumer(credit)], module: (healthChecks) => EnforcementModule.register(parts, config.authSecret, healthChecks) };
     },
   });
 }

@@ -43,6 +43,10 @@ export const ORGANISATION_KINDS = {
   'environmental-steward': { zh: '环保管家', en: 'Environmental steward (环保管家)' },
   'industry-association': { zh: '行业协会', en: 'Industry association' },
   'technical-service': { zh: '技术服务机构', en: 'Technical service agency' },
+  // 行刑衔接 liaison accounts speak for their agency
+  police: { zh: '公安机关', en: 'Police' },
+  procuratorate: { zh: '检察机关', en: 'Procuratorate' },
+  court: { zh: '审判机关', en: 'Court' },
 } as const;
 export type OrganisationKind = keyof typeof ORGANISATION_KINDS;
 

@@ -166,8 +166,9 @@ export function decideProblem(command: ProblemCommand, state: ProblemState): Eve
       return [{ type: 'ProblemRecurred', data: { problemId, newProblemId: command.newProblemId, reason: command.reason, note: command.note } }];
     case 'note-judicial-progress': {
       // Any status, also after close-out: a criminal case outlives the administrative one; the status stays as it is.
-      // A redelivered or replayed step of the bridge notes nothing new.
-      if (state.judicialNoted.includes(judicialKey(command.transferId, command.status))) return [];
+      // the same status twice in a row is a repeat; a transfer may come back to a status (received → materials requested → received)
+      const last = [...state.judicialNoted].reverse().find((key) => key.startsWith(`${command.transferId} `));
+      if (last === judicialKey(command.transferId, command.status)) return [];
       const { transferId, transferKind, status, documentNumber, note } = command;
       return [
         {

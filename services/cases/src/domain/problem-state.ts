@@ -34,7 +34,7 @@ export interface ProblemState {
   escalatedToCity: boolean;
   suspectedCrime: boolean;
   recurredAs?: string;
-  /** the judicial bridge's steps already noted, as `transferId status` */
+  /** the judicial bridge's steps noted so far, in order, as `transferId status` */
   judicialNoted: string[];
   /** the latest transfer status noted (行刑衔接) */
   judicialStatus?: TransferStatus;

@@ -109,7 +109,7 @@ describe('problem decider (立案 → 研判 → 交办 → 签收 → 整改 �
     expect(refusal(() => when([opened, listed], { kind: 'supervise', level: 'supervised', note: 'x' }))).toBe('ALREADY_LISTED');
   });
 
-  it('notes the judicial bridge\'s progress in any status, also after close-out, once per transfer and status, without moving the lifecycle', () => {
+  it('notes the judicial bridge\'s progress in any status, also after close-out, never the same status twice in a row, without moving the lifecycle', () => {
     const closed = [opened, assigned, signed, rectified, ...when([opened, assigned, signed, rectified], verify(true))];
     const note = (status: 'filed' | 'received', documentNumber?: string): ProblemCommand => ({
       kind: 'note-judicial-progress',
@@ -135,6 +135,9 @@ describe('problem decider (立案 → 研判 → 交办 → 签收 → 整改 �
       expect(when([...history, ...events], note('filed', '义公环立字〔2027〕3号'))).toEqual([]);
       expect(when([...history, ...events], note('received'))).toHaveLength(1);
       expect(when([...history, ...events], { ...note('filed'), transferId: 't2' } as ProblemCommand)).toHaveLength(1);
+      // a transfer may come back to a status (received → materials requested → received): noted again
+      const received = when([...history, ...events], note('received'));
+      expect(when([...history, ...events, ...received], note('filed'))).toHaveLength(1);
     }
     expect((when([opened], note('received'))[0].data as object)).not.toHaveProperty('documentNumber');
     expect(refusal(() => when([], note('filed')))).toBe('PROBLEM_NOT_FOUND');

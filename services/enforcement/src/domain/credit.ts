@@ -12,7 +12,7 @@ export interface CreditLevel {
   colour: string;
 }
 
-export type CreditTrigger = 'clean-inspection' | 'problems-found' | 'violation' | 'penalty' | 'criminal-transfer';
+export type CreditTrigger = 'clean-inspection' | 'problems-found' | 'violation' | 'penalty' | 'criminal-transfer' | 'criminal-conviction';
 
 export type CreditEffect =
   | { kind: 'better'; steps: number }
@@ -42,6 +42,7 @@ export const DEFAULT_CREDIT_RULES: CreditRules = {
     penalty: { kind: 'at-most', level: 'yellow' },
     // one-vote veto (一票否决): environmental crime gives red directly
     'criminal-transfer': { kind: 'set', level: 'red' },
+    'criminal-conviction': { kind: 'set', level: 'red' },
   },
 };
 
@@ -51,6 +52,7 @@ export const CREDIT_TRIGGER_LABELS: Record<CreditTrigger, { zh: string; en: stri
   violation: { zh: '查实违法行为', en: 'Verified violation' },
   penalty: { zh: '行政处罚', en: 'Administrative penalty' },
   'criminal-transfer': { zh: '涉嫌犯罪移送', en: 'Transferred as a suspected crime' },
+  'criminal-conviction': { zh: '环境犯罪判决', en: 'Convicted of an environmental crime' },
 };
 
 /** Where an event leaves a level under the rules; undefined when the level does not change. */

@@ -65,8 +65,12 @@ export class CreditKeeper {
     await this.store.appendIn(tx, streamIds.enterprise(enterpriseId), 'any', [{ type: 'CreditRated', data }], metadata);
   }
 
-  async requireEnterprise(tx: Tx, enterpriseId: string): Promise<void> {
+  async exists(tx: Tx, enterpriseId: string): Promise<boolean> {
     const { rows } = await tx.query('SELECT 1 FROM enforcement.enterprises WHERE enterprise_id = $1', [enterpriseId]);
-    if (!rows.length) throw new DomainError('ENTERPRISE_NOT_FOUND', '排污单位不存在', 'No such enterprise', 'not-found');
+    return rows.length > 0;
+  }
+
+  async requireEnterprise(tx: Tx, enterpriseId: string): Promise<void> {
+    if (!(await this.exists(tx, enterpriseId))) throw new DomainError('ENTERPRISE_NOT_FOUND', '排污单位不存在', 'No such enterprise', 'not-found');
   }
 }
