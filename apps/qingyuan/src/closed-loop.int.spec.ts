@@ -11,6 +11,7 @@ import { drawVerify } from './draw-verify';
 import { startPlatform, type RunningPlatform } from './platform';
 import { CANARY, CANARY_STRINGS, runClosedLoop } from './testing/closed-loop';
 import { runEnforcementLoop } from './testing/enforcement-loop';
+import { runJudicialLoop } from './testing/judicial-loop';
 import { runRewardLoop } from './testing/reward-loop';
 import { Client } from './testing/http-client';
 
@@ -127,8 +128,10 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     }
   });
 
-  it('draws, inspects and turns a violation found on site into a problem (enforcement → intake → cases)', async () => {
-    const { drawId } = await runEnforcementLoop(platform.gateway.url, platform.gateway.adminPassword!, 'embedded');
+  it('draws, inspects and turns a violation found on site into a problem (enforcement → intake → cases), then transfers it to the police (judicial bridge → cases, enforcement)', async () => {
+    const { drawId, problemId, enterpriseId } = await runEnforcementLoop(platform.gateway.url, platform.gateway.adminPassword!, 'embedded');
+    // … and the problem goes on to the police as a suspected crime (行刑衔接), its progress fed back to cases and credit
+    expect(await runJudicialLoop(platform.gateway.url, platform.gateway.adminPassword!, 'embedded', problemId, enterpriseId)).toMatch(/^[0-9a-f-]{36}$/);
     const lines: string[] = [];
     expect(await auditVerify(database.url, (l) => lines.push(l))).toBe(true);
     expect(lines.join('\n')).toMatch(/enforcement: \d+ streams/);

@@ -4,6 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { CANARY, CANARY_STRINGS, runClosedLoop } from './testing/closed-loop';
 import { runEnforcementLoop } from './testing/enforcement-loop';
+import { runJudicialLoop } from './testing/judicial-loop';
 import { runRewardLoop } from './testing/reward-loop';
 import { Client } from './testing/http-client';
 import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './testing/processes';
@@ -70,9 +71,10 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     expect(rewardId).toMatch(/^[0-9a-f-]{36}$/);
   }, 120000);
 
-  it('turns a violation found in a 双随机 inspection into a problem, enforcement → intake → cases over Kafka', async () => {
-    const { problemId } = await runEnforcementLoop(gateway.url, adminPassword, 'dist');
-    expect(problemId).toMatch(/^[0-9a-f-]{36}$/);
+  it('turns a violation found in a 双随机 inspection into a problem and transfers it to the police, enforcement → intake → cases → judicial bridge → cases, enforcement over Kafka', async () => {
+    const { problemId, enterpriseId } = await runEnforcementLoop(gateway.url, adminPassword, 'dist');
+    // then the bridge transfers it to the police; cases and enforcement hear of it over Kafka
+    expect(await runJudicialLoop(gateway.url, adminPassword, 'dist', problemId, enterpriseId)).toMatch(/^[0-9a-f-]{36}$/);
   }, 120000);
 
   it('shares the accepted clues between the two cases processes, opening each problem once', async () => {

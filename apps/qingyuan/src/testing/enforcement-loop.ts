@@ -5,6 +5,7 @@ import { Client } from './http-client';
 
 export interface EnforcementLoopResult {
   drawId: string;
+  enterpriseId: string;
   taskId: string;
   problemId: string;
 }
@@ -64,5 +65,5 @@ export async function runEnforcementLoop(base: string, adminPassword: string, ta
     return answer.status === 200 && answer.body;
   }, { what: 'the problem in cases' });
   expect(problem).toMatchObject({ status: { code: 'open' }, category: { code: 'water' } });
-  return { drawId: committed.drawId, taskId: task.taskId, problemId };
+  return { drawId: committed.drawId, enterpriseId: enterprise.enterpriseId, taskId: task.taskId, problemId };
 }

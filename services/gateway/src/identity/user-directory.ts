@@ -47,6 +47,25 @@ export interface UserSummary {
 const BAD_CREDENTIALS = () =>
   new DomainError('BAD_CREDENTIALS', '用户名或密码错误', 'Wrong username or password', 'unauthenticated');
 
+/** 行刑衔接 liaisons speak for an agency of their kind; organisation accounts for their organisation. */
+const LIAISON_AGENCY: Partial<Record<Role, string>> = { 'police-liaison': 'police', 'procuratorate-liaison': 'procuratorate', 'court-liaison': 'court' };
+
+function checkOrganisation(user: NewUser): void {
+  const agencyKinds = user.roles.map((r) => LIAISON_AGENCY[r]).filter(Boolean);
+  const needsOne = user.roles.includes('organisation') || agencyKinds.length > 0;
+  if (needsOne !== Boolean(user.organisation)) {
+    throw new DomainError(
+      'ORGANISATION_MISMATCH',
+      '组织账号和公检法联络员必须填写所属组织或机关，其他账号不能填写',
+      'Organisation accounts and agency liaisons need their organisation or agency; other accounts may not have one',
+      'invalid',
+    );
+  }
+  if (agencyKinds.some((kind) => kind !== user.organisation?.kind)) {
+    throw new DomainError('ORGANISATION_MISMATCH', '联络员所属机关的类别须与其角色一致', 'A liaison’s agency must be of the kind its role names', 'invalid');
+  }
+}
+
 function organisationOf(row: UserRow): Principal['organisation'] {
   return row.organisation_code && row.organisation_name && row.organisation_kind
     ? { code: row.organisation_code, name: row.organisation_name, kind: row.organisation_kind }
@@ -88,14 +107,7 @@ export class UserDirectory {
   async create(user: NewUser, actorId: string): Promise<{ user: UserSummary; password: string }> {
     const password = generatePassword();
     const userId = randomUUID();
-    if (user.roles.includes('organisation') !== Boolean(user.organisation)) {
-      throw new DomainError(
-        'ORGANISATION_MISMATCH',
-        '组织账号必须填写所属组织，其他账号不能填写',
-        'An organisation account needs its organisation, and only an organisation account may have one',
-        'invalid',
-      );
-    }
+    checkOrganisation(user);
     const org = user.organisation;
     const { rows } = await this.sql.query<UserRow>(
       `INSERT INTO identity.users (user_id, username, display_name, password_hash, roles, towns, departments,
