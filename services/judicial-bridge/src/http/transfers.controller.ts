@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal, type Role } from '@qingyuan/auth';
+import { fieldError } from '@qingyuan/service-kit';
 import { TRANSFER_STATUSES } from '@qingyuan/contracts';
 import { TransferQueries, BUREAU_READERS } from '../transfers/transfer.queries';
 import { Transfers, type StepCommand } from '../transfers/transfers';
 import type { CrimeFacts } from '../domain/thresholds';
 import { ApprovalDto, DraftDto, FactsDto, GroundsDto, MaterialDto, ReportDto, SupplementDto, WithdrawDto } from './judicial.dto';
+
+/** A malformed id is a field error in both languages, like any other bad input. */
+export const transferIdPipe = new ParseUUIDPipe({ exceptionFactory: () => fieldError('id', '必须是有效的移送案件编号', 'must be a transfer id (UUID)') });
 
 export const LIAISONS: Role[] = ['police-liaison', 'procuratorate-liaison', 'court-liaison'];
 export const READERS: Role[] = [...BUREAU_READERS, ...LIAISONS];
@@ -32,7 +36,7 @@ export class TransfersController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({ summary: '移送案件详情：材料、时限、全过程 / A transfer: materials, time limits, history' })
-  get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentPrincipal() p: Principal, @Param('id', transferIdPipe) id: string) {
     return this.queries.detail(p, id);
   }
 
@@ -46,7 +50,7 @@ export class TransfersController {
   @Post(':id/materials')
   @Roles('judicial-officer')
   @ApiOperation({ summary: '添加移送材料 / Add a material to the checklist' })
-  async material(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() b: MaterialDto) {
+  async material(@CurrentPrincipal() p: Principal, @Param('id', transferIdPipe) id: string, @Body() b: MaterialDto) {
     await this.transfers.addMaterial(p, id, b);
     return this.queries.detail(p, id);
   }
@@ -55,7 +59,7 @@ export class TransfersController {
   @HttpCode(200)
   @Roles('judicial-officer')
   @ApiOperation({ summary: '对照法释〔2023〕7号的立案标准（辅助判断，结果入档）/ Check the facts against the 2023 thresholds, on the record' })
-  async threshold(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() b: FactsDto) {
+  async threshold(@CurrentPrincipal() p: Principal, @Param('id', transferIdPipe) id: string, @Body() b: FactsDto) {
     await this.transfers.checkThreshold(p, id, b.facts as CrimeFacts);
     return this.queries.detail(p, id);
   }
@@ -64,7 +68,7 @@ export class TransfersController {
   @HttpCode(200)
   @Roles('judicial-officer')
   @ApiOperation({ summary: '提交移送报告，报负责人审批（3 日内）/ Submit the report to the head (decides within 3 days)' })
-  submit(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() b: ReportDto) {
+  submit(@CurrentPrincipal() p: Principal, @Param('id', transferIdPipe) id: string, @Body() b: ReportDto) {
     return this.step(p, id, { kind: 'submit', report: b.report });
   }
 
@@ -72,7 +76,7 @@ export class TransfersController {
   @HttpCode(200)
   @Roles('bureau-head')
   @ApiOperation({ summary: '负责人批准或不批准移送（不批准须写明理由）/ The head approves, or not with reasons' })
-  approve(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() b: ApprovalDto) {
+  approve(@CurrentPrincipal() p: Principal, @Param('id', transferIdPipe) id: string, @Body() b: ApprovalDto) {
     return this.step(p, id, { kind: 'decide-approval', approved: b.approved, reasons: b.reasons });
   }
 
@@ -80,7 +84,7 @@ export class TransfersController {
   @HttpCode(200)
   @Roles('judicial-officer')
   @ApiOperation({ summary: '移送公安机关并抄送检察院（材料须齐全，批准后 24 小时内）/ Send to the police, copied to the procuratorate' })
-  send(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  send(@CurrentPrincipal() p: Principal, @Param('id', transferIdPipe) id: string) {
     return this.step(p, id, { kind: 'send' });
   }
 
@@ -88,7 +92,7 @@ export class TransfersController {
   @HttpCode(200)
   @Roles('judicial-officer')
   @ApiOperation({ summary: '补充材料（3 日内）/ Supplement the materials (within 3 days)' })
-  supplement(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() b: SupplementDto) {
+  supplement(@CurrentPrincipal() p: Principal, @Param('id', transferIdPipe) id: string, @Body() b: SupplementDto) {
     return this.step(p, id, { kind: 'supplement', materialIds: b.materialIds, note: b.note });
   }
 
@@ -96,7 +100,7 @@ export class TransfersController {
   @HttpCode(200)
   @Roles('judicial-officer')
   @ApiOperation({ summary: '对不予立案提请复议（3 个工作日内）/ Ask the police to reconsider (within 3 working days)' })
-  reconsider(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() b: GroundsDto) {
+  reconsider(@CurrentPrincipal() p: Principal, @Param('id', transferIdPipe) id: string, @Body() b: GroundsDto) {
     return this.step(p, id, { kind: 'request-reconsideration', grounds: b.grounds });
   }
 
@@ -104,7 +108,7 @@ export class TransfersController {
   @HttpCode(200)
   @Roles('judicial-officer')
   @ApiOperation({ summary: '建议检察院立案监督 / Propose procuratorate supervision of filing' })
-  supervise(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() b: GroundsDto) {
+  supervise(@CurrentPrincipal() p: Principal, @Param('id', transferIdPipe) id: string, @Body() b: GroundsDto) {
     return this.step(p, id, { kind: 'propose-supervision', grounds: b.grounds });
   }
 
@@ -112,7 +116,7 @@ export class TransfersController {
   @HttpCode(200)
   @Roles('judicial-officer')
   @ApiOperation({ summary: '撤回移送（立案前）/ Withdraw the transfer (before filing)' })
-  withdraw(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() b: WithdrawDto) {
+  withdraw(@CurrentPrincipal() p: Principal, @Param('id', transferIdPipe) id: string, @Body() b: WithdrawDto) {
     return this.step(p, id, { kind: 'withdraw', reason: b.reason });
   }
 
