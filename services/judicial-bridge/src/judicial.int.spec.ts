@@ -160,6 +160,11 @@ describe('judicial bridge (行刑衔接): a transfer from a suspected crime to t
     const numbers = await get(officer, '/api/judicial/numbers');
     expect(numbers.byStatus).toEqual({ judged: 1 });
     expect(numbers.daysInStatus.map((d: { status: string }) => d.status)).toEqual(expect.arrayContaining(['drafted', 'sent', 'received', 'filed', 'judged']));
+    const days = Object.fromEntries(numbers.daysInStatus.map((d: { status: string; periods: number; longestDays: number }) => [d.status, d]));
+    expect(days.drafted.periods).toBe(1);
+    expect(days['not-filed'].periods).toBe(2);
+    // the clock moved four days while the police held it
+    expect(days.received.longestDays).toBeGreaterThan(3);
     expect(numbers.overdueByAgency[0]).toMatchObject({ party: 'police', missed: 1, stillOpen: 0 });
   });
 });

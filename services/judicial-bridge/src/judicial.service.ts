@@ -49,7 +49,7 @@ export function startJudicialService(config: JudicialConfig): Promise<RunningSer
       const timers = new Timers(store, rules, clock);
       const queries = new TransferQueries(store.db);
       const parts = {
-        transfers: new Transfers(store, agencies, rules, timers, leads),
+        transfers: new Transfers(store, agencies, rules, timers, leads, clock),
         queries,
         agencies,
         leads,

@@ -8,7 +8,8 @@ export const judicialProjection: Projection = {
 
   async apply(tx: Tx, stored: StoredEvent): Promise<void> {
     const event = { type: stored.type, data: stored.data } as JudicialEvent;
-    const at = stored.recordedAt;
+    // business time (the service's clock, which the time limits run on), not the database's
+    const at = typeof stored.metadata.occurredAt === 'string' ? stored.metadata.occurredAt : stored.recordedAt;
     if (event.type === 'CaseConsultationRecorded') {
       const d = event.data;
       await tx.query(

@@ -67,7 +67,7 @@ export class Timers {
         for (const t of rows) {
           const overdue = t.due_at <= now;
           const data = { transferId: t.transfer_id, step: t.step, party: t.party, dueAt: t.due_at.toISOString() };
-          await this.store.appendIn(tx, streamIds.transfer(t.transfer_id), 'any', [{ type: overdue ? 'TransferOverdue' : 'TransferDeadlineWarned', data }], eventMetadata(SYSTEM));
+          await this.store.appendIn(tx, streamIds.transfer(t.transfer_id), 'any', [{ type: overdue ? 'TransferOverdue' : 'TransferDeadlineWarned', data }], eventMetadata(SYSTEM, { occurredAt: now.toISOString() }));
           await tx.query('UPDATE judicial.timers SET warned = true, overdue = $4 WHERE transfer_id = $1 AND step = $2 AND start_at = $3', [t.transfer_id, t.step, t.start_at, overdue]);
         }
         return rows.length;

@@ -114,7 +114,7 @@ export class TransferQueries {
     const inStatus = await this.sql.query<{ status: string; n: number; avg_days: number; max_days: number }>(
       `WITH spans AS (
          SELECT h.status, extract(epoch FROM coalesce(lead(h.at) OVER (PARTITION BY h.transfer_id ORDER BY h.at, h.event_id), $1) - h.at) / 86400 AS days
-         FROM judicial.transfer_history h WHERE h.type = 'TransferProgressed' OR h.type = 'TransferDrafted')
+         FROM judicial.transfer_history h WHERE h.type = 'TransferProgressed')
        SELECT status, count(*)::int AS n, round(avg(days)::numeric, 2)::float AS avg_days, round(max(days)::numeric, 2)::float AS max_days FROM spans GROUP BY status ORDER BY status`,
       [now],
     );

@@ -54,7 +54,13 @@ export class Transfers {
     private readonly rules: JudicialRules,
     private readonly timers: Timers,
     private readonly leads: Leads,
+    private readonly clock: () => Date,
   ) {}
+
+  /** Legal time limits run on business time: the event says when it happened by the service's clock. */
+  private metadata(p: Principal): EventMetadata {
+    return eventMetadata(actorOf(p), { occurredAt: this.clock().toISOString() });
+  }
 
   async draft(p: Principal, input: DraftInput): Promise<string> {
     const transferId = uuidv7();
@@ -79,7 +85,7 @@ export class Transfers {
           reportedCriteria: lead?.criteria.length ? lead.criteria : undefined,
         }),
       };
-      await this.run(tx, transferId, { kind: 'draft', drafted, by: 'bureau' }, eventMetadata(actorOf(p)));
+      await this.run(tx, transferId, { kind: 'draft', drafted, by: 'bureau' }, this.metadata(p));
     });
     return transferId;
   }
@@ -99,7 +105,7 @@ export class Transfers {
           const by = partyOf(p, state);
           return (command.kind === 'send' ? { ...command, by, requiredMaterials: required[kind] } : { ...command, by }) as TransferCommand;
         },
-        eventMetadata(actorOf(p)),
+        this.metadata(p),
         { tx, expectedVersion },
       );
       await this.timers.follow(tx, transferId, kind, result.events);
