@@ -54,4 +54,15 @@ describe('gateway: the inspector accounts an enforcement officer may list', () =
     const inspector = await signedIn('s.inspector3', ['inspector']);
     expect((await inspectors(inspector.token)).status).toBe(403);
   });
+
+  it('makes an agency liaison name an agency of its kind, and no other account an organisation', async () => {
+    const create = (roles: Parameters<RunningGateway['users']['create']>[0]['roles'], organisation?: { code: string; name: string; kind: 'police' | 'procuratorate' | 'court' | 'social-organisation' }) =>
+      gateway.users.create({ username: `l.${randomBytes(3).toString('hex')}`, displayName: '联络员', roles, ...(organisation ? { organisation } : {}) }, 'test');
+    const police = { code: 'yw-police', name: '义乌市公安局', kind: 'police' as const };
+    await expect(create(['police-liaison'])).rejects.toMatchObject({ code: 'ORGANISATION_MISMATCH' });
+    await expect(create(['procuratorate-liaison'], police)).rejects.toMatchObject({ code: 'ORGANISATION_MISMATCH', zh: expect.stringContaining('类别') });
+    await expect(create(['analyst'], police)).rejects.toMatchObject({ code: 'ORGANISATION_MISMATCH' });
+    const { user } = await create(['police-liaison'], police);
+    expect(user).toMatchObject({ roles: ['police-liaison'], organisation: police });
+  });
 });
