@@ -91,6 +91,10 @@ describe('judicial bridge (行刑衔接): a transfer from a suspected crime to t
     expect((await t.call('GET', on(), otherPolice)).status).toBe(404);
     expect((await post(otherPolice, on('/receipt'), { receiptNumber: 'X-1' })).body.code).toBe('TRANSFER_NOT_FOUND');
     expect((await t.call('GET', on(), court)).status).toBe(404);
+    // another police agency can be added, and sees nothing of this transfer
+    expect((await post(admin, '/api/judicial/agencies', { code: 'jh-police', kind: 'police', name: '金华市公安局' })).status).toBe(201);
+    expect((await post(admin, '/api/judicial/agencies', { code: 'jh-police', kind: 'police', name: '金华市公安局' })).body.code).toBe('AGENCY_EXISTS');
+    expect(await get(otherPolice, '/api/judicial/transfers')).toEqual([]);
   });
 
   it('lets the police platform answer with an API key, and refuses a revoked one', async () => {

@@ -162,3 +162,9 @@ export class FactsDto {
   @IsObject()
   facts: Record<string, unknown>;
 }
+
+export class AgencyDto {
+  @ApiProperty({ example: 'jh-police-eco', description: '机关代码：小写字母、数字、横线 / lower-case code' }) @Matches(/^[a-z0-9][a-z0-9-]{1,31}$/, { message: 'code must be 2–32 lower-case letters, digits or hyphens' }) code: string;
+  @ApiProperty({ enum: ['police', 'procuratorate', 'court'] }) @IsIn(['police', 'procuratorate', 'court']) kind: 'police' | 'procuratorate' | 'court';
+  @ApiProperty({ maxLength: 60, example: '金华市公安局生态环境犯罪侦查支队' }) @Text(60) name: string;
+}

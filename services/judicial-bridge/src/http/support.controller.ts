@@ -9,7 +9,7 @@ import { Leads } from '../transfers/leads';
 import { BUREAU_READERS, TransferQueries } from '../transfers/transfer.queries';
 import type { CrimeFacts } from '../domain/thresholds';
 import { Transfers } from '../transfers/transfers';
-import { ApiKeyDto, ConsultationDto, FactsDto, RulesDto } from './judicial.dto';
+import { AgencyDto, ApiKeyDto, ConsultationDto, FactsDto, RulesDto } from './judicial.dto';
 import { READERS } from './transfers.controller';
 
 /** The clock time limits and numbers run on (tests move it). */
@@ -92,6 +92,13 @@ export class SupportController {
   @ApiOperation({ summary: '公检法机关 / The agencies' })
   listAgencies() {
     return this.agencies.list();
+  }
+
+  @Post('agencies')
+  @Roles('admin')
+  @ApiOperation({ summary: '添加公检法机关（如上级公安机关的专业支队）/ Add an agency' })
+  addAgency(@Body() b: AgencyDto) {
+    return this.agencies.add(b);
   }
 
   @Get('api-keys')

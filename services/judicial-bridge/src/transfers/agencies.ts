@@ -44,6 +44,13 @@ export class Agencies {
     return { code: agency.code, name: agency.name };
   }
 
+  /** 行刑衔接 with another agency (e.g. a provincial police unit, a higher court): added by an administrator. */
+  async add(agency: Omit<Agency, 'isDefault'>): Promise<Agency> {
+    const { rowCount } = await this.sql.query('INSERT INTO judicial.agencies (code, kind, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING', [agency.code, agency.kind, agency.name]);
+    if (!rowCount) throw new DomainError('AGENCY_EXISTS', `机关代码已存在：${agency.code}`, `An agency with code ${agency.code} exists`, 'conflict');
+    return { ...agency, isDefault: false };
+  }
+
   /** A new key for an agency's platform: the secret is shown once and only its hash is kept. */
   async createKey(agencyCode: string, label: string, createdBy: string): Promise<{ keyId: string; apiKey: string }> {
     const [agency] = (await this.list()).filter((a) => a.code === agencyCode);
