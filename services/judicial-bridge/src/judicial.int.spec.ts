@@ -141,6 +141,8 @@ describe('judicial bridge (行刑衔接): a transfer from a suspected crime to t
     const judged = await post(court, on('/judgment'), { convicted: true, documentNumber: '(2027)浙0782刑初88号', date: '2027-07-01', sentence: '有期徒刑一年六个月，并处罚金十万元' });
     expect(judged.body.status).toBe('judged');
 
+    // the relay publishes after the commit: wait for the last one
+    await eventually(async () => t.published.some((e) => e.type === 'SuspectOutcomeRecorded' && (e.data as { outcome: string }).outcome === 'conviction'), { what: 'the conviction published' });
     const progressed = t.published.filter((e) => e.type === 'TransferProgressed' && (e.data as { transferId: string }).transferId === transferId).map((e) => (e.data as { status: string }).status);
     expect(progressed).toEqual(['drafted', 'pending-approval', 'approved', 'sent', 'received', 'not-filed', 'reconsideration-requested', 'not-filed', 'supervision-proposed', 'filing-ordered', 'filed', 'prosecution-review', 'prosecuted', 'judged']);
     const last = t.published.filter((e) => e.type === 'TransferProgressed').at(-1)!.data;
@@ -170,5 +172,24 @@ describe('judicial bridge (行刑衔接): a transfer from a suspected crime to t
     // the clock moved four days while the police held it
     expect(days.received.longestDays).toBeGreaterThan(3);
     expect(numbers.overdueByAgency[0]).toMatchObject({ party: 'police', missed: 1, stillOpen: 0 });
+  });
+
+  it('keeps the police’s longer review period after materials were requested and supplemented', async () => {
+    const id = (await post(officer, '/api/judicial/transfers', { kind: 'criminal', title: '危废倾倒案', summary: '事实', suspect: { kind: 'person', name: '张某' }, teamIds: [officer.userId, colleague.userId] })).body.transferId;
+    const step = (path: string, who: Account, body: unknown = {}) => post(who, `/api/judicial/transfers/${id}${path}`, body);
+    for (const materialKind of ['transfer-letter', 'investigation-report', 'items-list', 'test-reports']) await step('/materials', officer, { materialKind, title: materialKind, reference: 'x' });
+    await step('/submission', officer, { report: '建议移送' });
+    await step('/approval', head, { approved: true });
+    await step('/sending', officer);
+    await step('/receipt', police, { receiptNumber: 'R-9' });
+    const extended = await step('/review-extension', police, { reason: 'verification' });
+    const open = (b: { timeLimits: Array<{ step: string; closedAt?: string; dueAt: string }> }) => b.timeLimits.filter((l) => !l.closedAt);
+    expect(open(extended.body)).toEqual([expect.objectContaining({ step: 'filing-verification' })]);
+    await step('/materials-request', police, { missing: '危废鉴定报告' });
+    const added = await step('/materials', officer, { materialKind: 'test-reports', title: '危废鉴定报告', reference: '卷二' });
+    const supplementId = added.body.materials.at(-1).materialId;
+    const supplemented = await step('/supplement', officer, { materialIds: [supplementId] });
+    expect(supplemented.body.status).toBe('received');
+    expect(open(supplemented.body)).toEqual([expect.objectContaining({ step: 'filing-verification', party: 'police' })]);
   });
 });

@@ -38,6 +38,7 @@ export class JudicialInitial1765100000000 implements MigrationInterface {
     )`);
     // Durable timers: one row per legal time limit, written in the transaction of the event that starts it.
     await q.query(`CREATE TABLE judicial.timers (
+      timer_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       transfer_id uuid NOT NULL,
       step text NOT NULL,
       party text NOT NULL,
@@ -46,9 +47,9 @@ export class JudicialInitial1765100000000 implements MigrationInterface {
       due_at timestamptz NOT NULL,
       warned boolean NOT NULL DEFAULT false,
       overdue boolean NOT NULL DEFAULT false,
-      closed_at timestamptz,
-      PRIMARY KEY (transfer_id, step, start_at)
+      closed_at timestamptz
     )`);
+    await q.query('CREATE INDEX timers_transfer ON judicial.timers (transfer_id, start_at)');
     await q.query('CREATE INDEX timers_open ON judicial.timers (warn_at, due_at) WHERE closed_at IS NULL');
     // Suspected crimes reported by cases and enforcement, waiting for an officer to draft the transfer.
     await q.query(`CREATE TABLE judicial.leads (

@@ -33,6 +33,15 @@ export class Timers {
       const step = limitStartedBy(event, kind);
       if (!step) continue;
       let start = now;
+      let limit = step;
+      if (event.type === 'MaterialsSupplemented' && step === 'filing') {
+        // a longer review period the police took (7 or 30 days) holds again after the materials are supplemented
+        const { rows } = await tx.query<{ step: Step }>(
+          `SELECT step FROM judicial.timers WHERE transfer_id = $1 AND step IN ('filing-verification', 'filing-major') ORDER BY start_at DESC LIMIT 1`,
+          [transferId],
+        );
+        limit = rows[0]?.step ?? step;
+      }
       if (event.type === 'FilingReviewExtended') {
         const { rows } = await tx.query<{ start_at: Date }>(
           `UPDATE judicial.timers SET closed_at = $2 WHERE transfer_id = $1 AND step = 'filing' AND closed_at IS NULL RETURNING start_at`,
@@ -40,14 +49,14 @@ export class Timers {
         );
         start = rows[0]?.start_at ?? now;
       }
-      await this.open(tx, transferId, step, limits[step], start);
+      await this.open(tx, transferId, limit, limits[limit], start);
     }
   }
 
   private async open(tx: Tx, transferId: string, step: Step, limit: TimeLimit, start: Date): Promise<void> {
     const due = dueAt(start, limit, this.calendar);
     await tx.query(
-      `INSERT INTO judicial.timers (transfer_id, step, party, start_at, warn_at, due_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      'INSERT INTO judicial.timers (transfer_id, step, party, start_at, warn_at, due_at) VALUES ($1, $2, $3, $4, $5, $6)',
       [transferId, step, limit.party, start, warnAt(start, due), due],
     );
   }
@@ -58,8 +67,8 @@ export class Timers {
     for (;;) {
       const done = await this.store.db.transaction(async (tx) => {
         const now = this.clock();
-        const { rows } = await tx.query<{ transfer_id: string; step: string; party: 'bureau' | 'police' | 'procuratorate' | 'court'; start_at: Date; due_at: Date; warn_at: Date; warned: boolean }>(
-          `SELECT transfer_id, step, party, start_at, due_at, warn_at, warned FROM judicial.timers
+        const { rows } = await tx.query<{ timer_id: string; transfer_id: string; step: string; party: 'bureau' | 'police' | 'procuratorate' | 'court'; due_at: Date }>(
+          `SELECT timer_id, transfer_id, step, party, due_at FROM judicial.timers
            WHERE closed_at IS NULL AND ((NOT warned AND warn_at <= $1) OR (NOT overdue AND due_at <= $1))
            ORDER BY due_at LIMIT 50 FOR UPDATE SKIP LOCKED`,
           [now],
@@ -68,7 +77,7 @@ export class Timers {
           const overdue = t.due_at <= now;
           const data = { transferId: t.transfer_id, step: t.step, party: t.party, dueAt: t.due_at.toISOString() };
           await this.store.appendIn(tx, streamIds.transfer(t.transfer_id), 'any', [{ type: overdue ? 'TransferOverdue' : 'TransferDeadlineWarned', data }], eventMetadata(SYSTEM, { occurredAt: now.toISOString() }));
-          await tx.query('UPDATE judicial.timers SET warned = true, overdue = $4 WHERE transfer_id = $1 AND step = $2 AND start_at = $3', [t.transfer_id, t.step, t.start_at, overdue]);
+          await tx.query('UPDATE judicial.timers SET warned = true, overdue = $2 WHERE timer_id = $1', [t.timer_id, overdue]);
         }
         return rows.length;
       });
