@@ -33,6 +33,14 @@ const PenaltyCases = lazy(() => import('./pages/enforcement/CasesPage'));
 const PenaltyCaseDetail = lazy(() => import('./pages/enforcement/CasePage'));
 const EnforcementRules = lazy(() => import('./pages/enforcement/RulesPage'));
 const EnforcementExport = lazy(() => import('./pages/enforcement/ExportPage'));
+const Transfers = lazy(() => import('./pages/judicial/TransfersPage'));
+const TransferDetail = lazy(() => import('./pages/judicial/TransferPage'));
+const TransferDraft = lazy(() => import('./pages/judicial/DraftPage'));
+const JudicialLeads = lazy(() => import('./pages/judicial/LeadsPage'));
+const Consultations = lazy(() => import('./pages/judicial/ConsultationsPage'));
+const JudicialNumbers = lazy(() => import('./pages/judicial/NumbersPage'));
+const JudicialRules = lazy(() => import('./pages/judicial/RulesPage'));
+const JudicialKeys = lazy(() => import('./pages/judicial/ApiKeysPage'));
 
 /** Which roles open which page; the services check again on every call. */
 export const PAGE_ROLES = {
@@ -49,7 +57,17 @@ export const PAGE_ROLES = {
   enforcement: ['enforcement-officer', 'leader', 'auditor', 'analyst'],
   /** the export for the 互联网+监管 platform */
   enforcementExport: ['enforcement-officer'],
+  /** 行刑衔接: the bureau's readers see every transfer; a liaison only those sent to their agency */
+  judicial: ['judicial-officer', 'bureau-head', 'leader', 'auditor', 'analyst', 'police-liaison', 'procuratorate-liaison', 'court-liaison'],
+  /** leads, consultations, numbers and rules: the bureau's side */
+  judicialBureau: ['judicial-officer', 'bureau-head', 'leader', 'auditor', 'analyst'],
+  judicialDraft: ['judicial-officer'],
+  /** API keys for the agencies' own platforms */
+  judicialKeys: ['admin'],
 };
+
+/** Roles that land on their transfers list: an agency's liaison, when the account has no other work in the console. */
+const LIAISONS = ['police-liaison', 'procuratorate-liaison', 'court-liaison'];
 
 type MenuItem = { key: string; label: ReactNode; children?: MenuItem[] };
 
@@ -108,12 +126,23 @@ function Shell() {
       : []),
     can(...PAGE_ROLES.enforcementExport) && link('/enforcement/export', 'enforcement.nav.export'),
   ].filter(Boolean) as MenuItem[];
+  const judicial = [
+    can(...PAGE_ROLES.judicial) && link('/judicial/transfers', 'judicial.nav.transfers'),
+    can(...PAGE_ROLES.judicialBureau) && link('/judicial/leads', 'judicial.nav.leads'),
+    can(...PAGE_ROLES.judicialBureau) && link('/judicial/consultations', 'judicial.nav.consultations'),
+    can(...PAGE_ROLES.judicialBureau) && link('/judicial/numbers', 'judicial.nav.numbers'),
+    can(...PAGE_ROLES.judicialBureau) && link('/judicial/rules', 'judicial.nav.rules'),
+    can(...PAGE_ROLES.judicialKeys) && link('/judicial/api-keys', 'judicial.nav.keys'),
+  ].filter(Boolean) as MenuItem[];
+  const roles = session.user.roles;
+  const liaisonOnly = roles.some((r) => LIAISONS.includes(r)) && roles.every((r) => LIAISONS.includes(r));
   const items = [
-    link('/', 'nav.dashboard'),
+    !liaisonOnly && link('/', 'nav.dashboard'),
     can(...PAGE_ROLES.clues) && link('/clues', 'nav.clues'),
     can(...PAGE_ROLES.problems) && link('/problems', 'nav.problems'),
     rewards.length > 0 && { key: 'rewards-menu', label: t('nav.rewardsMenu'), children: rewards },
     enforcement.length > 0 && { key: 'enforcement-menu', label: <span data-testid="nav-enforcement">{t('enforcement.nav.menu')}</span>, children: enforcement },
+    judicial.length > 0 && { key: 'judicial-menu', label: <span data-testid="nav-judicial">{t('judicial.nav.menu')}</span>, children: judicial },
     can(...PAGE_ROLES.admin) && link('/admin', 'nav.admin'),
   ].filter(Boolean) as MenuItem[];
   const keys = items.flatMap((i) => (i.children ? i.children.map((c) => c.key) : [i.key]));
@@ -140,7 +169,7 @@ function Shell() {
       <Layout.Content style={{ padding: 16 }}>
         <Suspense fallback={<Loading />}>
           <Routes>
-            <Route path="/" element={<Dashboard />} />
+            <Route path="/" element={liaisonOnly ? <Navigate to="/judicial/transfers" replace /> : <Dashboard />} />
             <Route path="/clues/*" element={<Guard roles={PAGE_ROLES.clues}><Clues /></Guard>} />
             <Route path="/problems" element={<Guard roles={PAGE_ROLES.problems}><Problems /></Guard>} />
             <Route path="/problems/:problemId" element={<Guard roles={PAGE_ROLES.problems}><ProblemDetail /></Guard>} />
@@ -164,6 +193,14 @@ function Shell() {
             <Route path="/enforcement/cases/:caseId" element={<Guard roles={PAGE_ROLES.enforcement}><PenaltyCaseDetail /></Guard>} />
             <Route path="/enforcement/rules" element={<Guard roles={PAGE_ROLES.enforcement}><EnforcementRules /></Guard>} />
             <Route path="/enforcement/export" element={<Guard roles={PAGE_ROLES.enforcementExport}><EnforcementExport /></Guard>} />
+            <Route path="/judicial/transfers" element={<Guard roles={PAGE_ROLES.judicial}><Transfers /></Guard>} />
+            <Route path="/judicial/transfers/new" element={<Guard roles={PAGE_ROLES.judicialDraft}><TransferDraft /></Guard>} />
+            <Route path="/judicial/transfers/:transferId" element={<Guard roles={PAGE_ROLES.judicial}><TransferDetail /></Guard>} />
+            <Route path="/judicial/leads" element={<Guard roles={PAGE_ROLES.judicialBureau}><JudicialLeads /></Guard>} />
+            <Route path="/judicial/consultations" element={<Guard roles={PAGE_ROLES.judicialBureau}><Consultations /></Guard>} />
+            <Route path="/judicial/numbers" element={<Guard roles={PAGE_ROLES.judicialBureau}><JudicialNumbers /></Guard>} />
+            <Route path="/judicial/rules" element={<Guard roles={PAGE_ROLES.judicialBureau}><JudicialRules /></Guard>} />
+            <Route path="/judicial/api-keys" element={<Guard roles={PAGE_ROLES.judicialKeys}><JudicialKeys /></Guard>} />
             <Route path="*" element={<Result status="404" title={t('nav.notFound')} />} />
           </Routes>
         </Suspense>

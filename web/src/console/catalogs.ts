@@ -9,6 +9,8 @@ import dashboardEn from './pages/dashboard/messages.en.json';
 import dashboardZh from './pages/dashboard/messages.zh-CN.json';
 import enforcementEn from './pages/enforcement/messages.en.json';
 import enforcementZh from './pages/enforcement/messages.zh-CN.json';
+import judicialEn from './pages/judicial/messages.en.json';
+import judicialZh from './pages/judicial/messages.zh-CN.json';
 import loginEn from './pages/login/messages.en.json';
 import loginZh from './pages/login/messages.zh-CN.json';
 import problemsEn from './pages/problems/messages.en.json';
@@ -18,6 +20,6 @@ import rewardsZh from './pages/rewards/messages.zh-CN.json';
 
 /** The console's message files: the shell's and each page's, merged (keys are prefixed by page). */
 export const CATALOGS: Record<Locale, Messages> = {
-  'zh-CN': { ...shellZh, ...loginZh, ...dashboardZh, ...cluesZh, ...problemsZh, ...adminZh, ...rewardsZh, ...enforcementZh },
-  en: { ...shellEn, ...loginEn, ...dashboardEn, ...cluesEn, ...problemsEn, ...adminEn, ...rewardsEn, ...enforcementEn },
+  'zh-CN': { ...shellZh, ...loginZh, ...dashboardZh, ...cluesZh, ...problemsZh, ...adminZh, ...rewardsZh, ...enforcementZh, ...judicialZh },
+  en: { ...shellEn, ...loginEn, ...dashboardEn, ...cluesEn, ...problemsEn, ...adminEn, ...rewardsEn, ...enforcementEn, ...judicialEn },
 };
