@@ -1,9 +1,11 @@
 import { Alert, Button, Form, Input, Modal, Result, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
+import { loadAgencies } from '../judicial/common';
+import type { Agency } from '../judicial/types';
 import { useFormErrors } from './form-errors';
-import { codedOptions, ORGANISATION_KINDS, ROLE_CODES, searchByLabelOrCode, type Reference } from './reference';
+import { codedOptions, LIAISON_AGENCY_KINDS, ORGANISATION_KINDS, ROLE_CODES, searchByLabelOrCode, type Reference } from './reference';
 import type { UserSummary } from './UsersTab';
 
 interface NewUser {
@@ -36,7 +38,19 @@ export function CreateUserModal({ open, reference, onClose, onCreated }: { open:
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ user: UserSummary; password: string }>();
   const roles = Form.useWatch('roles', form) ?? [];
-  const isOrganisation = roles.includes('organisation');
+  // a 行刑衔接 liaison speaks for an agency (police, procuratorate, court): its organisation is that agency
+  const agencyKind = roles.map((r) => LIAISON_AGENCY_KINDS[r]).find(Boolean);
+  const isOrganisation = roles.includes('organisation') && !agencyKind;
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  useEffect(() => {
+    if (!open || !agencyKind) return;
+    let live = true;
+    loadAgencies().then((a) => live && setAgencies(a), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [open, agencyKind]);
+  const agencyOptions = agencies.filter((a) => a.kind === agencyKind).map((a) => ({ value: a.code, label: a.name }));
 
   const close = () => {
     setCreated(undefined); // the initial password is not kept anywhere once the dialog closes
@@ -49,15 +63,18 @@ export function CreateUserModal({ open, reference, onClose, onCreated }: { open:
     setBusy(true);
     errors.reset();
     try {
+      const agency = agencyKind ? agencies.find((a) => a.code === values.organisation?.code && a.kind === agencyKind) : undefined;
       const body = {
         username: values.username.trim(),
         displayName: values.displayName.trim(),
         roles: values.roles,
         towns: values.towns ?? [],
         departments: values.departments ?? [],
-        ...(values.roles.includes('organisation') && values.organisation
-          ? { organisation: { code: values.organisation.code.trim(), name: values.organisation.name.trim(), kind: values.organisation.kind } }
-          : {}),
+        ...(agency
+          ? { organisation: { code: agency.code, name: agency.name, kind: agencyKind } }
+          : values.roles.includes('organisation') && values.organisation
+            ? { organisation: { code: values.organisation.code.trim(), name: values.organisation.name.trim(), kind: values.organisation.kind } }
+            : {}),
       };
       const answer = await api<{ user: UserSummary; password: string }>('/api/admin/users', { json: body });
       setCreated(answer);
@@ -162,6 +179,17 @@ export function CreateUserModal({ open, reference, onClose, onCreated }: { open:
           >
             <Select mode="multiple" data-testid="new-departments" showSearch={searchByLabelOrCode} options={codedOptions(reference.departments, pick)} />
           </Form.Item>
+          {agencyKind && (
+            <Form.Item
+              name={['organisation', 'code']}
+              label={t('admin.users.agency')}
+              extra={agencyOptions.length ? t('admin.users.agency.hint') : t('admin.users.agency.none')}
+              rules={[{ required: true, message: t('admin.users.agency.required') }]}
+              {...errors.item('organisation')}
+            >
+              <Select data-testid="new-agency" options={agencyOptions} />
+            </Form.Item>
+          )}
           {isOrganisation && (
             <fieldset style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: '8px 16px 0', marginBottom: 16 }}>
               <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', marginBottom: 0, border: 0 }}>{t('admin.users.organisation')}</legend>

@@ -39,11 +39,23 @@ export const ROLE_CODES = [
   'city-approver',
   'enforcement-officer',
   'inspector',
+  'judicial-officer',
+  'bureau-head',
+  'police-liaison',
+  'procuratorate-liaison',
+  'court-liaison',
   'auditor',
 ] as const;
 
 /** Kinds of organisation an organisation account speaks for; names as admin.orgKind.<code>. */
 export const ORGANISATION_KINDS = ['social-organisation', 'environmental-steward', 'industry-association', 'technical-service'] as const;
+
+/** 行刑衔接 liaison roles and the kind of agency (police, procuratorate, court) each account speaks for. */
+export const LIAISON_AGENCY_KINDS: Record<string, 'police' | 'procuratorate' | 'court'> = {
+  'police-liaison': 'police',
+  'procuratorate-liaison': 'procuratorate',
+  'court-liaison': 'court',
+};
 
 /** Options for a Select of coded reference entries: the name in the user's language, searchable by name or code. */
 export function codedOptions(list: Coded[], pick: (text: Bilingual) => string) {
