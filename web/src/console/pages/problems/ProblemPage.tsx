@@ -70,7 +70,7 @@ export default function ProblemPage() {
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={15}>
         <Flex vertical gap={16}>
-          <Summary problem={problem} />
+          <Summary problem={problem} timeline={timeline} />
           <Card title={t('problems.actions.title')}>
             {reference ? (
               <ActionPanel problem={problem} reference={reference} timeline={timeline} onDone={done} onConflict={() => void load()} />
@@ -92,8 +92,12 @@ export default function ProblemPage() {
   );
 }
 
-function Summary({ problem: p }: { problem: Problem }) {
+function Summary({ problem: p, timeline }: { problem: Problem; timeline?: Timeline }) {
   const { t, pick } = useI18n();
+  const { can } = useSession();
+  // 行刑衔接: the transfer the bridge last reported on, linked for those who may open it
+  const transferId = timeline?.events.filter((e) => e.type === 'JudicialProgressNoted').at(-1)?.data.transferId as string | undefined;
+  const judicial = p.judicialStatus && transferId && can(...PAGE_ROLES.judicial) ? <Link to={`/judicial/transfers/${transferId}`} data-testid="problem-transfer">{pick(p.judicialStatus)}</Link> : pick(p.judicialStatus);
   const sep = useSeparators();
   const limit = p.timeLimit?.date ? t('problems.timeLimit.date', { date: p.timeLimit.date }) : p.timeLimit?.workingDays ? t('problems.timeLimit.days', { n: p.timeLimit.workingDays }) : '';
   const crosses = [p.crossTown && t('problems.field.crossTown'), p.crossDepartment && t('problems.field.crossDepartment')].filter(Boolean).join(sep.list);
@@ -118,7 +122,7 @@ function Summary({ problem: p }: { problem: Problem }) {
     ['closedOn', p.closedOn],
     ['onTime', p.onTime === null ? null : p.onTime ? t('problems.yes') : t('problems.no')],
     ['handlingWorkingDays', p.handlingWorkingDays === null ? null : t('problems.days', { n: p.handlingWorkingDays })],
-    ['judicialStatus', pick(p.judicialStatus)],
+    ['judicialStatus', judicial],
     ['location', p.location?.address, true],
     ['reopenedFrom', p.reopenedFrom && <Link to={`/problems/${p.reopenedFrom}`}>{t('problems.field.originalProblem')}</Link>],
     ['recurredAs', p.recurredAs && <Link to={`/problems/${p.recurredAs}`}>{t('problems.field.newProblem')}</Link>],
