@@ -77,7 +77,7 @@ describe('judicial bridge (行刑衔接): a transfer from a suspected crime to t
     expect(approved.body.timeLimits.find((l: { step: string; closedAt?: string }) => !l.closedAt)).toMatchObject({ step: 'send', dueAt: new Date(t.now.getTime() + 24 * HOUR).toISOString() });
 
     const incomplete = await post(officer, on('/sending'));
-    expect(incomplete.body).toMatchObject({ code: 'MATERIALS_INCOMPLETE', zh: expect.stringContaining('test-reports') });
+    expect(incomplete.body).toMatchObject({ code: 'MATERIALS_INCOMPLETE', zh: expect.stringContaining('检验报告、监测报告或认定意见'), en: expect.stringContaining('Test, monitoring') });
     await post(officer, on('/materials'), { materialKind: 'test-reports', title: '监测报告', reference: '义环监字〔2027〕8号' });
     const sent = await post(officer, on('/sending'));
     expect(sent.body).toMatchObject({ status: 'sent', procuratorate: { code: 'yw-procuratorate' } });
@@ -140,6 +140,10 @@ describe('judicial bridge (行刑衔接): a transfer from a suspected crime to t
     expect((await get(court, '/api/judicial/transfers')).map((x: { transferId: string }) => x.transferId)).toEqual([transferId]);
     const judged = await post(court, on('/judgment'), { convicted: true, documentNumber: '(2027)浙0782刑初88号', date: '2027-07-01', sentence: '有期徒刑一年六个月，并处罚金十万元' });
     expect(judged.body.status).toBe('judged');
+    // each step's history row shows the status it led to, and who took it
+    const steps = judged.body.history.map((h: { type: string; status: string }) => `${h.type}→${h.status}`);
+    expect(steps).toEqual(expect.arrayContaining(['TransferSubmitted→pending-approval', 'TransferSent→sent', 'FilingDecided→not-filed', 'SupervisionDecided→filing-ordered', 'ArrestDecided→filed', 'JudgmentRecorded→judged']));
+    expect(judged.body.history.find((h: { type: string }) => h.type === 'JudgmentRecorded').actor).toBe(court.userId);
 
     // the relay publishes after the commit: wait for the last one
     await eventually(async () => t.published.some((e) => e.type === 'SuspectOutcomeRecorded' && (e.data as { outcome: string }).outcome === 'conviction'), { what: 'the conviction published' });

@@ -1,4 +1,5 @@
 import {
+  MATERIAL_KINDS,
   TRANSFER_STATUSES,
   type AgencyRef,
   type JudicialEvent,
@@ -110,7 +111,10 @@ function answer(command: Exclude<TransferCommand, { kind: 'draft' }>, state: Tra
     case 'send': {
       const have = new Set(state.materials.map((m) => m.materialKind));
       const missing = command.requiredMaterials.filter((k) => !have.has(k));
-      if (missing.length) throw refuse('MATERIALS_INCOMPLETE', `移送材料不全，缺少：${missing.join('、')}`, `Materials are missing: ${missing.join(', ')}`, 'invalid');
+      if (missing.length) {
+        const names = (lang: 'zh' | 'en') => missing.map((k) => MATERIAL_KINDS[k as keyof typeof MATERIAL_KINDS]?.[lang] ?? k);
+        throw refuse('MATERIALS_INCOMPLETE', `移送材料不全，缺少：${names('zh').join('、')}`, `Materials are missing: ${names('en').join(', ')}`, 'invalid');
+      }
       const d = state.drafted!;
       return { type: 'TransferSent', data: { transferId, police: d.police, procuratorate: d.procuratorate, materialIds: state.materials.map((m) => m.materialId) } };
     }

@@ -88,6 +88,7 @@ export class JudicialInitial1765100000000 implements MigrationInterface {
     await q.query(`CREATE TABLE judicial.transfer_history (
       event_id uuid PRIMARY KEY,
       transfer_id uuid NOT NULL,
+      stream_version int NOT NULL,
       type text NOT NULL,
       status text NOT NULL,
       data jsonb NOT NULL,

@@ -33,6 +33,8 @@ export const judicialProjection: Projection = {
       }
       case 'TransferProgressed':
         await tx.query('UPDATE judicial.transfers SET status = $2, status_since = $3 WHERE transfer_id = $1', [transferId, event.data.status, at]);
+        // the answer just before it is what moved the status: its history row shows where it led
+        await tx.query('UPDATE judicial.transfer_history SET status = $3 WHERE transfer_id = $1 AND stream_version = $2', [transferId, stored.streamVersion - 1, event.data.status]);
         break;
       case 'TransferSent':
         await tx.query('UPDATE judicial.transfers SET sent = true WHERE transfer_id = $1', [transferId]);
@@ -44,9 +46,9 @@ export const judicialProjection: Projection = {
     await tx.query('UPDATE judicial.transfers SET version = $2 WHERE transfer_id = $1', [transferId, stored.streamVersion]);
     const actor = stored.metadata.actor as { id?: string } | undefined;
     await tx.query(
-      `INSERT INTO judicial.transfer_history (event_id, transfer_id, type, status, data, actor, at)
-       SELECT $1, $2, $3, status, $4::jsonb, $5, $6 FROM judicial.transfers WHERE transfer_id = $2 ON CONFLICT DO NOTHING`,
-      [stored.eventId, transferId, stored.type, JSON.stringify(stored.data), actor?.id ?? null, at],
+      `INSERT INTO judicial.transfer_history (event_id, transfer_id, stream_version, type, status, data, actor, at)
+       SELECT $1, $2, $3, $4, status, $5::jsonb, $6, $7 FROM judicial.transfers WHERE transfer_id = $2 ON CONFLICT DO NOTHING`,
+      [stored.eventId, transferId, stored.streamVersion, stored.type, JSON.stringify(stored.data), actor?.id ?? null, at],
     );
   },
 };

@@ -80,7 +80,7 @@ export class TransferQueries {
     const { rows } = await this.sql.query<Row>(`${SELECT} WHERE t.transfer_id = $1 AND ${scope(p, params)}`, params);
     if (!rows[0]) throw notFound();
     const history = await this.sql.query<{ event_id: string; type: string; status: string; data: Record<string, unknown>; actor: string | null; at: Date }>(
-      'SELECT event_id, type, status, data, actor, at FROM judicial.transfer_history WHERE transfer_id = $1 ORDER BY at, event_id',
+      'SELECT event_id, type, status, data, actor, at FROM judicial.transfer_history WHERE transfer_id = $1 ORDER BY stream_version',
       [transferId],
     );
     const timers = await this.sql.query<{ step: string; party: string; start_at: Date; due_at: Date; warned: boolean; overdue: boolean; closed_at: Date | null }>(
@@ -95,7 +95,9 @@ export class TransferQueries {
       reportedCriteria: rows[0].drafted.reportedCriteria ?? [],
       materials: events.filter((e) => e.type === 'TransferMaterialAdded').map((e) => e.data),
       threshold: [...events].reverse().find((e) => e.type === 'ThresholdChecked')?.data,
-      history: events.filter((e) => !['TransferProgressed', 'TransferMaterialAdded'].includes(e.type)).map((e) => ({ type: e.type, status: e.status, data: e.data, at: e.at.toISOString() })),
+      history: events
+        .filter((e) => !['TransferProgressed', 'TransferMaterialAdded'].includes(e.type))
+        .map((e) => ({ type: e.type, status: e.status, data: e.data, ...(e.actor ? { actor: e.actor } : {}), at: e.at.toISOString() })),
       timeLimits: timers.rows.map((t) => ({
         step: t.step,
         party: t.party,
