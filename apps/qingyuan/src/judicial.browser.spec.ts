@@ -56,9 +56,23 @@ describe('a judicial transfer in the browser', () => {
 
   /** An Ant Design select: open it, type to filter, take the first match. */
   async function choose(page: Page, testId: string, text: string): Promise<void> {
-    await page.getByTestId(testId).last().click();
-    await page.keyboard.type(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+    // the dropdown opens with an animation: wait for it before typing, and try again if the choice did not take
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const select = page.getByTestId(testId).last();
+      await select.click();
+      const dropdown = page.locator('.ant-select-dropdown:visible');
+      await dropdown.waitFor();
+      await page.keyboard.type(text);
+      const clicked = await dropdown
+        .locator('.ant-select-item-option')
+        .filter({ hasText: text })
+        .first()
+        .click({ timeout: 5_000 })
+        .then(() => true, () => false);
+      if (clicked && (await select.textContent())?.includes(text)) return;
+      await page.keyboard.press('Escape');
+    }
+    throw new Error(`could not choose “${text}” in ${testId}`);
   }
 
   const status = (page: Page, value: string) => page.locator(`[data-testid="transfer-status"][data-status="${value}"]`).first().waitFor({ timeout: 15_000 });

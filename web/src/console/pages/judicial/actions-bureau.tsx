@@ -13,12 +13,6 @@ export function ApprovalForm(props: ActionProps) {
   return <DecisionForm {...props} spec={{ action: 'approval', flag: 'approved', event: 'TransferApprovalDecided', document: false, reasons: 'when-no' }} />;
 }
 
-/** The kinds the API said were missing ("Materials are missing: a, b"), else the ones the checklist shows. */
-function missingOf(error: ApiError, fallback: string[]): string[] {
-  const listed = /:\s*(.+)$/.exec(error.text.en)?.[1];
-  return listed ? listed.split(/,\s*/).map((k) => k.trim()).filter(Boolean) : fallback;
-}
-
 /**
  * 移送: to the police, copied to the procuratorate, within 24 hours of the approval. The service refuses while a
  * required material is missing; the refusal is shown with the missing materials in words.
@@ -41,7 +35,7 @@ export function SendForm({ transfer: x, onDone, onConflict }: ActionProps) {
       message.success(t('judicial.action.sending.done'));
       onDone(next);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'MATERIALS_INCOMPLETE') setRefused({ text: pick(error.text), kinds: missingOf(error, missing) });
+      if (error instanceof ApiError && error.code === 'MATERIALS_INCOMPLETE') setRefused({ text: pick(error.text), kinds: missing });
       else errors.fail(error, onConflict);
     } finally {
       setBusy(false);
