@@ -15,7 +15,7 @@ export function requiredMaterialsProblems(rules: unknown): Array<{ field: string
   const problems: Array<{ field: string; zh: string; en: string }> = [];
   for (const kind of ['criminal', 'detention']) {
     const list = (rules as Record<string, unknown>)[kind];
-    if (!Array.isArray(list) || list.some((k) => typeof k !== 'string' || !(k in MATERIAL_KINDS))) {
+    if (!Array.isArray(list) || list.some((k) => typeof k !== 'string' || !Object.hasOwn(MATERIAL_KINDS, k))) {
       problems.push({ field: `rules.${kind}`, zh: `须为材料类别列表：${Object.keys(MATERIAL_KINDS).join('、')}`, en: `must be a list of material kinds: ${Object.keys(MATERIAL_KINDS).join(', ')}` });
     }
   }
