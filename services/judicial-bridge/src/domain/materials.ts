@@ -19,5 +19,6 @@ export function requiredMaterialsProblems(rules: unknown): Array<{ field: string
       problems.push({ field: `rules.${kind}`, zh: `须为材料类别列表：${Object.keys(MATERIAL_KINDS).join('、')}`, en: `must be a list of material kinds: ${Object.keys(MATERIAL_KINDS).join(', ')}` });
     }
   }
+  for (const key of Object.keys(rules)) if (key !== 'criminal' && key !== 'detention') problems.push({ field: `rules.${key}`, zh: '未知的移送类型', en: 'unknown transfer kind' });
   return problems;
 }

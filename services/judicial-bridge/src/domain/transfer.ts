@@ -44,22 +44,26 @@ export type TransferCommandKind = TransferCommand['kind'];
 
 const BEFORE_FILING: TransferStatus[] = ['drafted', 'pending-approval', 'approved', 'sent', 'received', 'materials-requested', 'not-filed', 'reconsideration-requested', 'supervision-proposed'];
 
-/** Who may do what, from which statuses, for which kind of transfer, and the event that records it. */
-export const STEPS_OF: Record<Exclude<TransferCommandKind, 'draft'>, { party: Party; from: TransferStatus[]; only?: TransferKind; event: JudicialEvent['type']; once?: boolean }> = {
-  'add-material': { party: 'bureau', from: ['drafted', 'pending-approval', 'approved', 'materials-requested'], event: 'TransferMaterialAdded' },
-  'check-threshold': { party: 'bureau', from: ['drafted', 'pending-approval'], only: 'criminal', event: 'ThresholdChecked' },
+/**
+ * Who may do what, from which statuses, for which kind of transfer, and the event that records it. `once`: never
+ * twice; `repeatable`: done again at will while its statuses allow (so doing it earlier is no "already answered").
+ */
+export const STEPS_OF: Record<Exclude<TransferCommandKind, 'draft'>, { party: Party; from: TransferStatus[]; only?: TransferKind; event: JudicialEvent['type']; once?: boolean; repeatable?: boolean }> = {
+  'add-material': { party: 'bureau', from: ['drafted', 'pending-approval', 'approved', 'materials-requested'], event: 'TransferMaterialAdded', repeatable: true },
+  'check-threshold': { party: 'bureau', from: ['drafted', 'pending-approval'], only: 'criminal', event: 'ThresholdChecked', repeatable: true },
   submit: { party: 'bureau', from: ['drafted'], event: 'TransferSubmitted' },
   'decide-approval': { party: 'bureau', from: ['pending-approval'], event: 'TransferApprovalDecided' },
   send: { party: 'bureau', from: ['approved'], event: 'TransferSent' },
   receive: { party: 'police', from: ['sent'], event: 'TransferReceived' },
-  'request-materials': { party: 'police', from: ['received'], event: 'MaterialsRequested' },
-  supplement: { party: 'bureau', from: ['materials-requested'], event: 'MaterialsSupplemented' },
+  'request-materials': { party: 'police', from: ['received'], event: 'MaterialsRequested', repeatable: true },
+  supplement: { party: 'bureau', from: ['materials-requested'], event: 'MaterialsSupplemented', repeatable: true },
   'extend-review': { party: 'police', from: ['received'], only: 'criminal', event: 'FilingReviewExtended', once: true },
   'decide-filing': { party: 'police', from: ['received', 'filing-ordered'], only: 'criminal', event: 'FilingDecided' },
   'request-reconsideration': { party: 'bureau', from: ['not-filed'], only: 'criminal', event: 'ReconsiderationRequested', once: true },
   'decide-reconsideration': { party: 'police', from: ['reconsideration-requested'], only: 'criminal', event: 'ReconsiderationDecided' },
-  // the bureau may also go to the procuratorate directly, e.g. when the police let the filing period pass
-  'propose-supervision': { party: 'bureau', from: ['not-filed', 'received'], only: 'criminal', event: 'SupervisionProposed', once: true },
+  // the bureau may also go to the procuratorate directly, e.g. when the police let the filing period pass, and again
+  // when the police refuse to file after the procuratorate ordered it
+  'propose-supervision': { party: 'bureau', from: ['not-filed', 'received'], only: 'criminal', event: 'SupervisionProposed' },
   'decide-supervision': { party: 'procuratorate', from: ['supervision-proposed'], only: 'criminal', event: 'SupervisionDecided' },
   'decide-arrest': { party: 'procuratorate', from: ['filed'], only: 'criminal', event: 'ArrestDecided', once: true },
   'start-prosecution-review': { party: 'police', from: ['filed'], only: 'criminal', event: 'ProsecutionReviewStarted' },
@@ -90,7 +94,7 @@ function admit(command: Exclude<TransferCommand, { kind: 'draft' }>, state: Tran
   }
   if (step.once && state.done.includes(step.event)) throw refuse('ALREADY_ANSWERED', '该事项已办理，不能重复', 'This has already been done; it cannot be repeated');
   if (!step.from.includes(state.status)) {
-    if (state.done.includes(step.event)) throw refuse('ALREADY_ANSWERED', '该事项已答复，不能重复答复', 'This has already been answered; it cannot be answered twice');
+    if (!step.repeatable && state.done.includes(step.event)) throw refuse('ALREADY_ANSWERED', '该事项已答复，不能重复答复', 'This has already been answered; it cannot be answered twice');
     const now = TRANSFER_STATUSES[state.status];
     throw refuse('TRANSFER_WRONG_STATUS', `当前状态（${now.zh}）下不能办理此事项`, `Not possible while the transfer is ${now.en.toLowerCase()}`);
   }

@@ -131,7 +131,7 @@ it('STEPS_OF gives each step to its party, from its statuses, for its kind; an e
   const table = (rules: Record<string, { party: Party; from: TransferStatus[]; only?: TransferKind }>) => Object.entries(rules).map(([s, r]) => [s, r.party, [...r.from].sort(), r.only]).sort();
   expect(table(STEPS_OF)).toEqual(table(RULES));
   expect(new Set(STEP_KINDS.map((s) => STEPS_OF[s].event)).size).toBe(STEP_KINDS.length);
-  expect(STEP_KINDS.filter((s) => STEPS_OF[s].once).sort()).toEqual(['decide-arrest', 'extend-review', 'propose-supervision', 'request-reconsideration']);
+  expect(STEP_KINDS.filter((s) => STEPS_OF[s].once).sort()).toEqual(['decide-arrest', 'extend-review', 'request-reconsideration']);
 });
 
 describe('drafting', () => {
@@ -317,7 +317,7 @@ describe('who may do what, when, and how often', () => {
   it.each([
     ...[['a report submitted twice', 'approved', submit], ['an approval decided twice', 'approved', approve], ['a refusal to transfer undone', 'not-approved', approve]],
     ...[['a transfer sent twice', 'sent', send()], ['a receipt given twice', 'received', receive], ['a receipt after filing', 'filed', receive], ['a filing decided twice', 'filed', file]],
-    ...[['a second request for materials', 'materials-requested', requestMaterials], ['a filing after not filing', 'not-filed', file], ['a judgment recorded twice', 'judged', judgment()]],
+    ...[['a filing after not filing', 'not-filed', file], ['a judgment recorded twice', 'judged', judgment()]],
     ...[['a reconsideration decided twice', 'supervision-proposed', reconsiderFile], ['a supervision decided twice', 'filing-ordered', closeSupervision], ['a prosecution decided twice', 'prosecuted', prosecute]],
     ...[['a prosecution review started twice', 'prosecution-review', startReview], ['a detention decided twice', 'detained', detain(false)], ['a refusal to detain undone', 'not-detained', detain()]],
   ] as Array<[string, TransferStatus, TransferCommand]>)('refuses %s (ALREADY_ANSWERED)', (_, status, command) => {
@@ -329,11 +329,11 @@ describe('who may do what, when, and how often', () => {
     expect(refused(() => when(play([arrest(false)], at('filed')), arrest()))).toMatchObject({ code: 'ALREADY_ANSWERED', zh: '该事项已办理，不能重复' });
     // the extension leaves it received; after a request and a supplement it is received again
     expect(code(play([extend(), requestMaterials, supplement()], at('received')), extend('major'))).toBe('ALREADY_ANSWERED');
-    // refused again after the ordered filing: no second reconsideration, no second proposal
+    // refused again after the ordered filing: no second reconsideration, but supervision may be proposed again
     const again = play([orderFiling, notFile], at('supervision-proposed'));
-    expect([code(again, askReconsideration), code(again, proposeSupervision)]).toEqual(['ALREADY_ANSWERED', 'ALREADY_ANSWERED']);
-    const direct = play([proposeSupervision, orderFiling, notFile], at('received'));
-    expect([code(direct, proposeSupervision), types(when(direct, askReconsideration))]).toEqual(['ALREADY_ANSWERED', ['ReconsiderationRequested', 'TransferProgressed']]);
+    expect([code(again, askReconsideration), types(when(again, proposeSupervision))]).toEqual(['ALREADY_ANSWERED', ['SupervisionProposed', 'TransferProgressed']]);
+    // a repeatable step out of its status is out of turn, not "already answered"
+    expect(code(at('materials-requested'), requestMaterials)).toBe('TRANSFER_WRONG_STATUS');
     // an arrest after the review began: already answered if decided, out of turn if never
     expect([code(play([arrest(), startReview], at('filed')), arrest()), code(at('prosecution-review'), arrest())]).toEqual(['ALREADY_ANSWERED', 'TRANSFER_WRONG_STATUS']);
   });
