@@ -140,6 +140,9 @@ describe('a whistleblower reward in the browser', () => {
     await shot(idOfficer, 'r08-desktop-identity-requests');
     await row.getByTestId('identity-approve').click();
     await idOfficer.getByTestId('identity-approve-confirm').click();
+    // the dialog closes once the approval is recorded; the list then reloads (refreshed by hand if it has not yet)
+    await idOfficer.getByTestId('identity-approve-confirm').waitFor({ state: 'detached', timeout: 60_000 });
+    if (await row.count()) await idOfficer.getByTestId('identity-requests-refresh').click();
     await row.waitFor({ state: 'detached' });
     await finance.getByTestId('identity-refresh').click();
     await finance.getByTestId('identity-view').click();
