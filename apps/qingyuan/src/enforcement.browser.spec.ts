@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, context, launch, shot } from './testing/browser';
+import type { Browser } from 'playwright-core';
+import { chooseOption, consoleSignIn, context, DESKTOP, launch, PHONE, shot } from './testing/browser';
 import { Client } from './testing/http-client';
 import { startTestPlatform, type PlatformUnderTest } from './testing/test-platform';
 
@@ -50,22 +50,8 @@ describe('double-random inspection in the browser', () => {
     return { userId: created.body.user.userId, password: created.body.password };
   }
 
-  async function consoleSignIn(username: string, password: string): Promise<Page> {
-    const page = await (await context(browser, DESKTOP, t.base)).newPage();
-    await page.goto('/console/login');
-    await page.getByTestId('username').fill(username);
-    await page.getByTestId('password').fill(password);
-    await page.getByTestId('sign-in').click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-    return page;
-  }
-
-  /** An Ant Design select: open it, type to filter, take the first match. */
-  async function choose(page: Page, testId: string, text: string): Promise<void> {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-  }
+  const choose = chooseOption;
+  const signedIn = (username: string, password: string) => consoleSignIn(browser, t.base, username, password);
 
   it('runs from the registry import to the published result', async () => {
     const officerAccount = await account('e.officer', '赵执法管理', ['enforcement-officer']);
@@ -73,7 +59,7 @@ describe('double-random inspection in the browser', () => {
     for (const i of INSPECTORS) inspectors.push({ ...i, ...(await account(i.username, i.name, ['inspector'])) });
 
     // 1. The officer imports the registry; the bad row comes back with its line and the credit code's problem.
-    const officer = await consoleSignIn('e.officer', officerAccount.password);
+    const officer = await signedIn('e.officer', officerAccount.password);
     await officer.getByTestId('nav-enforcement').waitFor();
     await officer.goto('/console/enforcement/enterprises');
     await officer.getByTestId('registry-import').click();

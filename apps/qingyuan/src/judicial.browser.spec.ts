@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { eventually } from '@qingyuan/testing';
-import { DESKTOP, context, launch, shot } from './testing/browser';
+import { chooseOption, consoleSignIn, launch, shot } from './testing/browser';
 import { Client } from './testing/http-client';
 import { startTestPlatform, type PlatformUnderTest } from './testing/test-platform';
 
@@ -44,36 +44,8 @@ describe('a judicial transfer in the browser', () => {
     return { userId: created.body.user.userId, password: created.body.password };
   }
 
-  async function signedIn(username: string, password: string): Promise<Page> {
-    const page = await (await context(browser, DESKTOP, t.base)).newPage();
-    await page.goto('/console/login');
-    await page.getByTestId('username').fill(username);
-    await page.getByTestId('password').fill(password);
-    await page.getByTestId('sign-in').click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-    return page;
-  }
-
-  /** An Ant Design select: open it, type to filter, take the first match. */
-  async function choose(page: Page, testId: string, text: string): Promise<void> {
-    // the dropdown opens with an animation: wait for it before typing, and try again if the choice did not take
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const select = page.getByTestId(testId).last();
-      await select.click();
-      const dropdown = page.locator('.ant-select-dropdown:visible');
-      await dropdown.waitFor();
-      await page.keyboard.type(text);
-      const clicked = await dropdown
-        .locator('.ant-select-item-option')
-        .filter({ hasText: text })
-        .first()
-        .click({ timeout: 5_000 })
-        .then(() => true, () => false);
-      if (clicked && (await select.textContent())?.includes(text)) return;
-      await page.keyboard.press('Escape');
-    }
-    throw new Error(`could not choose “${text}” in ${testId}`);
-  }
+  const choose = chooseOption;
+  const signedIn = (username: string, password: string) => consoleSignIn(browser, t.base, username, password);
 
   const status = (page: Page, value: string) => page.locator(`[data-testid="transfer-status"][data-status="${value}"]`).first().waitFor({ timeout: 15_000 });
 

@@ -21,6 +21,44 @@ export async function context(browser: Browser, size: typeof PHONE | typeof DESK
   return browser.newContext({ ...size, baseURL: base, timezoneId: 'Asia/Shanghai' });
 }
 
+/** A desktop page of the console, signed in as that account. */
+export async function consoleSignIn(browser: Browser, base: string, username: string, password: string): Promise<Page> {
+  const page = await (await context(browser, DESKTOP, base)).newPage();
+  await page.goto('/console/login');
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('sign-in').click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+  return page;
+}
+
+/**
+ * An Ant Design select: open it, type to filter, take the first match. The dropdown opens with an animation: wait for
+ * it before typing, and try again if the choice did not take.
+ */
+export async function chooseOption(page: Page, testId: string, text: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const select = page.getByTestId(testId).last();
+    await select.click();
+    // the open dropdown, not one still fading out from the previous select
+    const dropdown = page.locator('.ant-select-dropdown:visible:not(.ant-slide-up-leave)').last();
+    await dropdown.waitFor();
+    await page.keyboard.type(text);
+    const clicked = await dropdown
+      .locator('.ant-select-item-option')
+      .filter({ hasText: text })
+      .first()
+      .click({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (clicked && (await select.textContent())?.includes(text)) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not choose “${text}” in ${testId}`);
+}
+
 /** A screenshot per step, at the size the step is used at (CI keeps the artifacts folder; it is not committed). */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
