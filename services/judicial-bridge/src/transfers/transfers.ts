@@ -1,7 +1,7 @@
 import type { Principal, Role } from '@qingyuan/auth';
 import { streamIds, uuidv7, type AgencyKind, type EventMetadata, type TransferDrafted, type TransferKind } from '@qingyuan/contracts';
 import { DomainError } from '@qingyuan/domain';
-import { handleCommand, type AppendResult, type PgEventStore, type Tx } from '@qingyuan/event-store';
+import { handleCommand, type AppendResult, type PgEventStore } from '@qingyuan/event-store';
 import { actorOf, eventMetadata } from '@qingyuan/service-kit';
 import { checkThresholds, type CrimeFacts, type ThresholdCheck } from '../domain/thresholds';
 import type { Party } from '../domain/time-limits';
@@ -85,7 +85,7 @@ export class Transfers {
           reportedCriteria: lead?.criteria.length ? lead.criteria : undefined,
         }),
       };
-      await this.run(tx, transferId, { kind: 'draft', drafted, by: 'bureau' }, this.metadata(p));
+      await handleCommand(this.store, streamIds.transfer(transferId), transferDecider, { kind: 'draft', drafted, by: 'bureau' }, this.metadata(p), { tx });
     });
     return transferId;
   }
@@ -129,10 +129,6 @@ export class Transfers {
   /** A material of the checklist; its id is made here so the answer can name it. */
   addMaterial(p: Principal, transferId: string, material: { materialKind: string; title: string; reference: string; pages?: number }): Promise<AppendResult> {
     return this.act(p, transferId, { kind: 'add-material', material: { materialId: uuidv7(), ...material } });
-  }
-
-  private run(tx: Tx, transferId: string, command: TransferCommand, metadata: EventMetadata): Promise<AppendResult> {
-    return handleCommand(this.store, streamIds.transfer(transferId), transferDecider, command, metadata, { tx });
   }
 }
 
