@@ -173,6 +173,7 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     expect(Object.keys(openapi.body.paths)).toEqual(
       expect.arrayContaining(['/api/auth/sign-in', '/api/intake/reports', '/api/cases/problems/{problemId}/verification', '/api/rewards/cases/{rewardId}/payout', '/api/enforcement/draws/{drawId}/verification', '/api/judicial/transfers/{id}/filing']),
     );
+    expect(Object.keys(openapi.body.components.securitySchemes)).toEqual(expect.arrayContaining(['bearer', 'agency-api-key']));
     const ui = await fetch(new URL('/docs', platform.gateway.url));
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');

@@ -33,6 +33,8 @@ export function mergeOpenApi(base: OpenAPIObject, services: Record<string, OpenA
       merged.paths[path] = rewrite(item);
     }
     for (const tag of doc.tags ?? []) if (!merged.tags!.some((t) => t.name === tag.name)) merged.tags!.push(tag);
+    // the services' security schemes (e.g. the agency API key of the judicial bridge) beside the gateway's
+    merged.components!.securitySchemes = { ...(doc.components?.securitySchemes ?? {}), ...merged.components!.securitySchemes };
   }
   return merged;
 }
