@@ -1,0 +1,153 @@
+/** From bytes to a decoded message: framing (length, CRC) then the data segment (header fields and CP). */
+import { parseCpArea } from './cp';
+import { isKnownCodeShape } from './codes';
+import { type Hj212Mode, type Hj212Problem, type Hj212Tolerance, problem } from './errors';
+import { type FrameReaderOptions, readOneFrame } from './frame-reader';
+import type { RawFrame } from './frame-scanner';
+import { parseHeader } from './header';
+import type { Hj212Message } from './message';
+
+export type Hj212Result = { valid: true; message: Hj212Message } | { valid: false; problem: Hj212Problem };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Control characters are never allowed; returns whether non-ASCII bytes are present (-1 = control char). */
+function scanBytes(data: Uint8Array): number {
+  let nonAscii = 0;
+  for (let i = 0; i < data.length; i++) {
+    const byte = data[i];
+    if (byte < 0x20 || byte === 0x7f) return -1;
+    if (byte >= 0x80) nonAscii = 1;
+  }
+  return nonAscii;
+}
+
+function decodeText(data: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(data);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses a data segment (the bytes between the length field and the CRC) whose framing was already checked. */
+export function parseDataSegment(frame: RawFrame, mode: Hj212Mode = 'strict'): Hj212Result {
+  const bytes = scanBytes(frame.data);
+  if (bytes < 0) return invalid('ILLEGAL_CHAR', 'control character in the data segment');
+  const text = bytes === 0 ? frame.data.toString('latin1') : decodeText(frame.data);
+  if (text === undefined) return invalid('ILLEGAL_CHAR', 'data segment is not valid UTF-8');
+  const tolerated: Hj212Tolerance[] = frame.tolerated.slice();
+  let cpAt = text.indexOf('CP=&&');
+  if (cpAt < 0) cpAt = text.indexOf('CP=');
+  if (cpAt < 0) return invalid('BAD_CP', 'no CP= in the data segment');
+  if (cpAt > 0 && text.charCodeAt(cpAt - 1) !== 59) {
+    if (mode === 'strict') return invalid('BAD_FIELD', 'missing ";" before CP=');
+    tolerated.push('MISSING_SEMICOLON_BEFORE_CP');
+  }
+  const headerText = text.slice(0, cpAt);
+  if (bytes === 1 && /[^\x00-\x7f]/.test(headerText)) return invalid('ILLEGAL_CHAR', 'non-ASCII character in the header');
+  const header = parseHeader(headerText, mode, tolerated);
+  if ('error' in header) return { valid: false, problem: header };
+  const area = text.slice(cpAt + 3);
+  if (area.length < 4 || !area.startsWith('&&') || !area.endsWith('&&')) return invalid('BAD_CP', 'CP is not wrapped in &&…&&');
+  const parsed = parseCpArea(area.slice(2, -2), bytes === 1);
+  if ('error' in parsed) return { valid: false, problem: parsed };
+  if (parsed.rawKeys.length > 0 && mode === 'lenient') tolerated.push('SPACES_IN_CP');
+  const flag = header.flag;
+  const message: Hj212Message = {
+    standard: header.standard,
+    protocolVersionBits: header.protocolVersionBits,
+    st: header.st,
+    cn: header.cn,
+    ackRequired: flag !== undefined && (flag & 1) === 1,
+    hasPacketNo: header.pnum !== undefined,
+    cp: parsed.cp,
+    values: parsed.values,
+    tolerated,
+    crc: frame.crc,
+    length: frame.declaredLength,
+    dataSegment: text,
+  };
+  if (header.qn !== undefined) message.qn = header.qn;
+  if (header.pw !== undefined) message.pw = header.pw;
+  if (header.mn !== undefined) message.mn = header.mn;
+  if (flag !== undefined) message.flag = flag;
+  if (header.pnum !== undefined) {
+    message.pnum = header.pnum;
+    message.pno = header.pno;
+  }
+  if (header.otherFields) message.otherFields = header.otherFields;
+  if (parsed.rawKeys.length > 0) message.rawKeys = parsed.rawKeys;
+  let unknown: string[] | undefined;
+  for (const code in parsed.values) if (!isKnownCodeShape(code)) (unknown ??= []).push(code);
+  if (unknown) message.unknownCodes = unknown;
+  return { valid: true, message };
+}
+
+function invalid(error: Hj212Problem['error'], message: string): Hj212Result {
+  return { valid: false, problem: problem(error, message) };
+}
+
+/** Decodes bytes that should be exactly one frame (`##…\r\n`). Never throws. */
+export function decodeFrame(bytes: Uint8Array, options: FrameReaderOptions = {}): Hj212Result {
+  const frame = readOneFrame(bytes, options);
+  if ('error' in frame) return { valid: false, problem: frame };
+  return parseDataSegment(frame, options.mode ?? 'strict');
+}
+
+/** One NDJSON-ready record with the field names of hj212-vectors.json's `expect`. */
+export interface Hj212Record {
+  valid: boolean;
+  error?: string;
+  message?: string;
+  diagnostic?: string;
+  qn?: string;
+  st?: string;
+  cn?: string;
+  pw?: string;
+  mn?: string;
+  flag?: number;
+  protocolVersionBits?: number;
+  ackRequired?: boolean;
+  hasPacketNo?: boolean;
+  standard?: string;
+  pnum?: number;
+  pno?: number;
+  cp?: Record<string, string>;
+  values?: Record<string, Record<string, string>>;
+  crc?: string;
+  length?: number;
+  tolerated?: string[];
+  unknownCodes?: string[];
+  rawKeys?: string[];
+}
+
+export function toRecord(result: Hj212Result | Hj212Problem): Hj212Record {
+  if ('error' in result) return { valid: false, ...result };
+  if (!result.valid) return { valid: false, ...result.problem };
+  const m = result.message;
+  const record: Hj212Record = {
+    valid: true,
+    qn: m.qn,
+    st: m.st,
+    cn: m.cn,
+    pw: m.pw,
+    mn: m.mn,
+    flag: m.flag,
+    protocolVersionBits: m.protocolVersionBits,
+    ackRequired: m.ackRequired,
+    hasPacketNo: m.hasPacketNo,
+    standard: m.standard,
+    pnum: m.pnum,
+    pno: m.pno,
+    cp: { ...m.cp },
+    values: Object.fromEntries(Object.entries(m.values).map(([code, fields]) => [code, { ...fields }])),
+    crc: m.crc,
+    length: m.length,
+  };
+  if (m.tolerated.length > 0) record.tolerated = m.tolerated;
+  if (m.unknownCodes) record.unknownCodes = m.unknownCodes;
+  if (m.rawKeys) record.rawKeys = m.rawKeys;
+  for (const key of Object.keys(record) as (keyof Hj212Record)[]) if (record[key] === undefined) delete record[key];
+  return record;
+}
