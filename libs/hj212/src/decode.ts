@@ -10,32 +10,26 @@ import type { Hj212Message } from './message';
 export type Hj212Result = { valid: true; message: Hj212Message } | { valid: false; problem: Hj212Problem };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+const CONTROL = /[\x00-\x1f\x7f]/;
 
-/** Control characters are never allowed; returns whether non-ASCII bytes are present (-1 = control char). */
-function scanBytes(data: Uint8Array): number {
-  let nonAscii = 0;
-  for (let i = 0; i < data.length; i++) {
-    const byte = data[i];
-    if (byte < 0x20 || byte === 0x7f) return -1;
-    if (byte >= 0x80) nonAscii = 1;
-  }
-  return nonAscii;
-}
-
-function decodeText(data: Uint8Array): string | undefined {
+/** The data segment as text; undefined for control characters or invalid UTF-8. `ascii` = no byte above 0x7E. */
+function segmentText(data: Buffer): { text: string; ascii: boolean } | Hj212Problem {
+  const latin1 = data.toString('latin1');
+  if (!NOT_PRINTABLE_ASCII.test(latin1)) return { text: latin1, ascii: true };
+  if (CONTROL.test(latin1)) return problem('ILLEGAL_CHAR', 'control character in the data segment');
   try {
-    return utf8.decode(data);
+    return { text: utf8.decode(data), ascii: false };
   } catch {
-    return undefined;
+    return problem('ILLEGAL_CHAR', 'data segment is not valid UTF-8');
   }
 }
 
 /** Parses a data segment (the bytes between the length field and the CRC) whose framing was already checked. */
 export function parseDataSegment(frame: RawFrame, mode: Hj212Mode = 'strict'): Hj212Result {
-  const bytes = scanBytes(frame.data);
-  if (bytes < 0) return invalid('ILLEGAL_CHAR', 'control character in the data segment');
-  const text = bytes === 0 ? frame.data.toString('latin1') : decodeText(frame.data);
-  if (text === undefined) return invalid('ILLEGAL_CHAR', 'data segment is not valid UTF-8');
+  const decoded = segmentText(frame.data);
+  if ('error' in decoded) return { valid: false, problem: decoded };
+  const { text, ascii } = decoded;
   const tolerated: Hj212Tolerance[] = frame.tolerated.slice();
   let cpAt = text.indexOf('CP=&&');
   if (cpAt < 0) cpAt = text.indexOf('CP=');
@@ -45,12 +39,12 @@ export function parseDataSegment(frame: RawFrame, mode: Hj212Mode = 'strict'): H
     tolerated.push('MISSING_SEMICOLON_BEFORE_CP');
   }
   const headerText = text.slice(0, cpAt);
-  if (bytes === 1 && /[^\x00-\x7f]/.test(headerText)) return invalid('ILLEGAL_CHAR', 'non-ASCII character in the header');
+  if (!ascii && /[^\x00-\x7f]/.test(headerText)) return invalid('ILLEGAL_CHAR', 'non-ASCII character in the header');
   const header = parseHeader(headerText, mode, tolerated);
   if ('error' in header) return { valid: false, problem: header };
   const area = text.slice(cpAt + 3);
   if (area.length < 4 || !area.startsWith('&&') || !area.endsWith('&&')) return invalid('BAD_CP', 'CP is not wrapped in &&…&&');
-  const parsed = parseCpArea(area.slice(2, -2), bytes === 1);
+  const parsed = parseCpArea(area.slice(2, -2), !ascii);
   if ('error' in parsed) return { valid: false, problem: parsed };
   if (parsed.rawKeys.length > 0 && mode === 'lenient') tolerated.push('SPACES_IN_CP');
   const flag = header.flag;

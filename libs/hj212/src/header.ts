@@ -35,8 +35,20 @@ function bad(message: string): Hj212Problem {
   return problem('BAD_FIELD', message);
 }
 
+interface HeaderFields {
+  QN?: string;
+  ST?: string;
+  CN?: string;
+  PW?: string;
+  MN?: string;
+  Flag?: string;
+  PNUM?: string;
+  PNO?: string;
+  other?: Record<string, string>;
+}
+
 /** Splits the header text (everything before `CP=`) into named fields. */
-function splitFields(text: string, mode: Hj212Mode, tolerated: Hj212Tolerance[]): Map<string, string> | Hj212Problem {
+function splitFields(text: string, mode: Hj212Mode, tolerated: Hj212Tolerance[]): HeaderFields | Hj212Problem {
   let parts: string[];
   if (text.includes(',')) {
     if (mode === 'strict') return bad('"," between header fields');
@@ -45,14 +57,26 @@ function splitFields(text: string, mode: Hj212Mode, tolerated: Hj212Tolerance[])
   } else {
     parts = text.split(';');
   }
-  const fields = new Map<string, string>();
+  const fields: HeaderFields = {};
   for (const part of parts) {
     if (part === '') continue;
     const eq = part.indexOf('=');
     if (eq <= 0) return bad('header field without "="');
-    const name = mode === 'lenient' ? part.slice(0, eq).trim() : part.slice(0, eq);
-    if (fields.has(name)) return bad(`header field ${name} repeated`);
-    fields.set(name, mode === 'lenient' ? part.slice(eq + 1).trim() : part.slice(eq + 1));
+    let name = part.slice(0, eq);
+    let value = part.slice(eq + 1);
+    if (mode === 'lenient') {
+      name = name.trim();
+      value = value.trim();
+    }
+    if (KNOWN.has(name)) {
+      const known = name as Exclude<keyof HeaderFields, 'other'>;
+      if (fields[known] !== undefined) return bad(`header field ${name} repeated`);
+      fields[known] = value;
+    } else {
+      const other = (fields.other ??= {});
+      if (Object.prototype.hasOwnProperty.call(other, name)) return bad(`header field ${name} repeated`);
+      Object.defineProperty(other, name, { value, enumerable: true, writable: true, configurable: true });
+    }
   }
   return fields;
 }
@@ -75,8 +99,8 @@ function checked(
 
 export function parseHeader(text: string, mode: Hj212Mode, tolerated: Hj212Tolerance[]): ParsedHeader | Hj212Problem {
   const fields = splitFields(text, mode, tolerated);
-  if (!(fields instanceof Map)) return fields;
-  const flagText = fields.get('Flag');
+  if ('error' in fields) return fields;
+  const flagText = fields.Flag;
   let flag: number | undefined;
   if (flagText !== undefined) {
     if (!FLAG.test(flagText) || Number(flagText) > 255) return bad('Flag is not an integer 0..255');
@@ -90,18 +114,18 @@ export function parseHeader(text: string, mode: Hj212Mode, tolerated: Hj212Toler
     standard = '2025';
   }
   const since2017 = protocolVersionBits >= 1;
-  const st = fields.get('ST');
+  const st = fields.ST;
   if (st === undefined || !checked(st, ST_STRICT, ST_VENDOR, 'VENDOR_ST', mode, tolerated)) return bad('ST missing or malformed');
-  const cn = fields.get('CN');
+  const cn = fields.CN;
   if (cn === undefined || !checked(cn, CN_STRICT, CN_VENDOR, 'VENDOR_CN', mode, tolerated)) return bad('CN missing or malformed');
-  const qn = fields.get('QN');
+  const qn = fields.QN;
   if (qn !== undefined && !QN17.test(qn)) {
     if (mode === 'strict' || !QN14.test(qn)) return bad('QN is not 17 digits');
     tolerated.push('QN_14_DIGITS');
   }
-  const pw = fields.get('PW');
+  const pw = fields.PW;
   if (pw !== undefined && !checked(pw, PW_STRICT, PRINTABLE, 'VENDOR_PW', mode, tolerated)) return bad('PW malformed');
-  const mn = fields.get('MN');
+  const mn = fields.MN;
   if (mn !== undefined && !checked(mn, MN_STRICT, PRINTABLE, 'VENDOR_MN', mode, tolerated)) return bad('MN malformed');
   if (since2017) {
     const missing: [string | undefined, string, Hj212Tolerance][] = [
@@ -120,17 +144,13 @@ export function parseHeader(text: string, mode: Hj212Mode, tolerated: Hj212Toler
   if (pw !== undefined) header.pw = pw;
   if (mn !== undefined) header.mn = mn;
   if (flag !== undefined) header.flag = flag;
-  const packets = parsePackets(fields.get('PNUM'), fields.get('PNO'), flag, mode, tolerated);
+  const packets = parsePackets(fields.PNUM, fields.PNO, flag, mode, tolerated);
   if (packets !== undefined) {
     if ('error' in packets) return packets;
     header.pnum = packets.pnum;
     header.pno = packets.pno;
   }
-  if (fields.size > 0) {
-    for (const [name, value] of fields) {
-      if (!KNOWN.has(name)) (header.otherFields ??= {})[name] = value;
-    }
-  }
+  if (fields.other) header.otherFields = fields.other;
   return header;
 }
 
