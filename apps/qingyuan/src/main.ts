@@ -8,6 +8,7 @@ import { startTelemetry } from '@qingyuan/telemetry';
 import { DataSource } from 'typeorm';
 import { auditReplay, auditVerify } from './audit';
 import { drawVerify } from './draw-verify';
+import { hj212Decode } from './hj212-decode';
 import { seedDemo } from './demo';
 import { DATABASE_NAME, runningPort, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { startPlatform } from './platform';
@@ -20,6 +21,7 @@ const USAGE = `清源 Qingyuan
   qingyuan audit replay <stream-id>       print one stream's history, e.g. problem-<uuid> or clue-<uuid>
   qingyuan draw verify <draw-id>          reproduce a 双随机 draw from its published inputs and seed
   qingyuan draw verify --file <record>    the same for a record downloaded from /api/enforcement/draws/<id>/record
+  qingyuan hj212 decode [--lenient]       HJ 212 bytes on stdin → one JSON line per frame or error (default --strict)
   qingyuan admin reset-password <user>    set a new random password for a staff account
 
 Environment: PORT (8080), QINGYUAN_DATA_DIR (./data), DATABASE_URL, KAFKA_BROKERS,
@@ -128,6 +130,12 @@ async function main(argv: string[]): Promise<number> {
     case 'draw':
       if (sub === 'verify' && arg === '--file' && argv[3]) return (await drawVerify({ file: argv[3] }, say)) ? 0 : 1;
       if (sub === 'verify' && arg) return (await withDatabase((databaseUrl) => drawVerify({ drawId: arg, databaseUrl }, say))) ? 0 : 1;
+      break;
+    case 'hj212':
+      if (sub === 'decode' && (!arg || arg === '--strict' || arg === '--lenient')) {
+        const { errors } = await hj212Decode(process.stdin, arg === '--lenient' ? 'lenient' : 'strict', say);
+        return errors > 0 ? 1 : 0;
+      }
       break;
     case 'admin':
       if (sub === 'reset-password' && arg) {
