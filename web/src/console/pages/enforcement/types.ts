@@ -102,18 +102,7 @@ export interface ExemptionItem {
   mode: 'must' | 'may';
 }
 
-export interface RuleVersion<T = unknown> {
-  version: number;
-  rules: T;
-  createdBy: string;
-  createdAt: string;
-  note?: string;
-}
-
-export interface RuleHistory<T = unknown> {
-  current: RuleVersion<T>;
-  versions: Array<RuleVersion<T>>;
-}
+export type { RuleHistory, RuleVersion } from '../admin/versioned-rules';
 
 export interface Plan {
   planId: string;

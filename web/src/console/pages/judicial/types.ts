@@ -135,18 +135,7 @@ export interface ApiKey {
   revokedAt?: string;
 }
 
-export interface RuleVersion<T = unknown> {
-  version: number;
-  rules: T;
-  createdBy: string;
-  createdAt: string;
-  note?: string;
-}
-
-export interface RuleHistory<T = unknown> {
-  current: RuleVersion<T>;
-  versions: Array<RuleVersion<T>>;
-}
+export type { RuleHistory, RuleVersion } from '../admin/versioned-rules';
 
 export const RULE_KINDS = ['time-limits', 'materials', 'thresholds'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
