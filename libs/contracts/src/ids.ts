@@ -23,6 +23,8 @@ export const streamIds = {
   enforcementCase: (caseId: string) => `penalty-case-${caseId}`,
   transfer: (transferId: string) => `transfer-${transferId}`,
   consultation: (consultationId: string) => `consultation-${consultationId}`,
+  device: (deviceId: string) => `device-${deviceId}`,
+  alarm: (alarmId: string) => `alarm-${alarmId}`,
 };
 
 /**

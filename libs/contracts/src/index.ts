@@ -12,3 +12,4 @@ export * from './rewards/violations';
 export * from './receipt-code';
 export * from './enforcement/events';
 export * from './judicial/events';
+export * from './monitoring/events';

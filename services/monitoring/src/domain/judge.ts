@@ -1,0 +1,195 @@
+import type { AlarmEvidence, AlarmKind, AlarmTier, DeviceFactor, DeviceRegistered } from '@qingyuan/contracts';
+import { exceedanceTier, type AlarmRules } from './alarm-rules';
+import type { DataKind, Upload } from './upload';
+
+/** A rule's verdict on one upload: the condition holds (an alarm should be open at `tier`) or it no longer holds. */
+export interface Condition {
+  kind: AlarmKind;
+  factor?: string;
+  present: boolean;
+  tier?: AlarmTier;
+  summary?: string;
+  evidence: AlarmEvidence;
+  dataTime: Date;
+}
+
+/** What the rules remember of a device between uploads (real-time runs); rebuilt from new data after a restart. */
+export interface DeviceWindow {
+  factors: Map<string, FactorWindow>;
+  processRun: number;
+}
+
+interface FactorWindow {
+  recent: Array<{ dataTime: string; value: number }>;
+  zeroRun: number;
+  flagRun: number;
+  flags: string[];
+  nearLimitRun: number;
+}
+
+export const newDeviceWindow = (): DeviceWindow => ({ factors: new Map(), processRun: 0 });
+
+type Device = Pick<DeviceRegistered, 'factors' | 'keyPolluter' | 'process'>;
+
+/** Judge one stored upload of a device against the rules. Pure apart from the window it keeps. */
+export function judgeUpload(device: Device, rules: AlarmRules, upload: Upload, window: DeviceWindow): Condition[] {
+  const out: Condition[] = [];
+  if (upload.kind === 'realtime' || upload.kind === 'minute') {
+    for (const factor of device.factors) {
+      const fields = upload.values[factor.code];
+      if (fields) judgeReading(factor, rules, upload, fields, factorWindow(window, factor.code), out);
+    }
+  }
+  if (upload.kind === 'hour' || upload.kind === 'day') {
+    for (const factor of device.factors) {
+      const fields = upload.values[factor.code];
+      if (fields) judgeAverage(factor, device.keyPolluter, rules, upload, fields, factorWindow(window, factor.code), out);
+    }
+  }
+  if (device.process) judgeProcess(device.process, rules, upload, window, out);
+  return out;
+}
+
+const MAIN_FIELD: Record<DataKind, string> = { realtime: 'Rtd', minute: 'Avg', hour: 'Avg', day: 'Avg', 'run-state': 'RS' };
+
+/** The value the rules judge: the converted (折算) one for flue gas when configured. */
+export function judgedValue(factor: DeviceFactor, kind: DataKind, fields: Record<string, string>): number | undefined {
+  const main = MAIN_FIELD[kind];
+  const raw = factor.converted ? (fields[`Zs${main}`] ?? fields[main]) : fields[main];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function factorWindow(window: DeviceWindow, code: string): FactorWindow {
+  let w = window.factors.get(code);
+  if (!w) window.factors.set(code, (w = { recent: [], zeroRun: 0, flagRun: 0, flags: [], nearLimitRun: 0 }));
+  return w;
+}
+
+function judgeReading(factor: DeviceFactor, rules: AlarmRules, upload: Upload, fields: Record<string, string>, w: FactorWindow, out: Condition[]): void {
+  const dataTime = upload.dataTime.toISOString();
+  const flag = fields.Flag ?? 'N';
+  const value = judgedValue(factor, upload.kind, fields);
+  const base = { factor: factor.code, dataTime: upload.dataTime };
+  const evidence = (values: AlarmEvidence['values'], extra: Partial<AlarmEvidence> = {}): AlarmEvidence => ({
+    factor: factor.code,
+    factorName: factor.name,
+    unit: factor.unit,
+    values,
+    frameReceivedAt: new Date(upload.receivedAt).toISOString(),
+    ...extra,
+  });
+
+  if (rules.deviceFlag.flags.includes(flag)) {
+    w.flagRun += 1;
+    w.flags = [...w.flags, flag].slice(-rules.deviceFlag.values);
+    if (w.flagRun >= rules.deviceFlag.values) {
+      out.push({ ...base, kind: 'device-flag', present: true, tier: rules.deviceFlag.tier,
+        summary: `${factor.name} 连续 ${w.flagRun} 个数据标记为 ${[...new Set(w.flags)].join('/')}（停运/故障/通讯异常/超量程），未见报备`,
+        evidence: evidence([{ dataTime, value, flag }], { note: `flags ${w.flags.join('')}` }) });
+    }
+  } else {
+    w.flagRun = 0;
+    w.flags = [];
+    out.push({ ...base, kind: 'device-flag', present: false, evidence: evidence([{ dataTime, value, flag }]) });
+  }
+  // Marked data are not used to judge (regulations §5.3).
+  if (!rules.validFlags.includes(flag) || value === undefined) return;
+  const point = [{ dataTime, value, flag }];
+
+  out.push(value < 0
+    ? { ...base, kind: 'negative', present: true, tier: rules.negative.tier, summary: `${factor.name} 出现负值 ${value} ${factor.unit}`, evidence: evidence(point) }
+    : { ...base, kind: 'negative', present: false, evidence: evidence(point) });
+
+  if (factor.rangeMin !== undefined || factor.rangeMax !== undefined) {
+    const outside = (factor.rangeMin !== undefined && value < factor.rangeMin) || (factor.rangeMax !== undefined && value > factor.rangeMax);
+    out.push(outside && value >= 0
+      ? { ...base, kind: 'out-of-range', present: true, tier: rules.outOfRange.tier,
+        summary: `${factor.name} ${value} ${factor.unit} 超出量程 ${factor.rangeMin ?? '-∞'}～${factor.rangeMax ?? '∞'}`, evidence: evidence(point) }
+      : { ...base, kind: 'out-of-range', present: false, evidence: evidence(point) });
+  }
+
+  w.zeroRun = value === 0 ? w.zeroRun + 1 : 0;
+  // A short run of zeros neither opens nor clears.
+  if (w.zeroRun >= rules.zero.values) {
+    out.push({ ...base, kind: 'zero', present: true, tier: rules.zero.tier, summary: `${factor.name} 连续 ${w.zeroRun} 个零值`, evidence: evidence(point) });
+  } else if (w.zeroRun === 0) {
+    out.push({ ...base, kind: 'zero', present: false, evidence: evidence(point) });
+  }
+
+  w.recent.push({ dataTime, value });
+  if (w.recent.length > rules.constant.values) w.recent.shift();
+  if (w.recent.length === rules.constant.values && value !== 0) {
+    const values = w.recent.map((r) => r.value);
+    const spread = Math.max(...values) - Math.min(...values);
+    const range = factor.rangeMax !== undefined ? factor.rangeMax - (factor.rangeMin ?? 0) : 0;
+    const constant = spread <= rules.constant.maxSpreadShare * range;
+    out.push(constant
+      ? { ...base, kind: 'constant', present: true, tier: rules.constant.tier,
+        summary: `${factor.name} 连续 ${values.length} 个数据恒定在 ${value} ${factor.unit}（波动 ${round(spread)}）`,
+        evidence: evidence(w.recent.slice(-5).map((r) => ({ ...r, flag: 'N' })), { note: `spread ${round(spread)} over ${values.length} values` }) }
+      : { ...base, kind: 'constant', present: false, evidence: evidence(point) });
+  }
+}
+
+function judgeAverage(factor: DeviceFactor, keyPolluter: boolean, rules: AlarmRules, upload: Upload, fields: Record<string, string>, w: FactorWindow, out: Condition[]): void {
+  const limit = upload.kind === 'hour' ? factor.hourLimit : factor.dayLimit;
+  const flag = fields.Flag ?? 'N';
+  const value = judgedValue(factor, upload.kind, fields);
+  if (limit === undefined || limit <= 0 || value === undefined || !rules.validFlags.includes(flag)) return;
+  const dataTime = upload.dataTime.toISOString();
+  const kind: AlarmKind = upload.kind === 'hour' ? 'exceedance-hour' : 'exceedance-day';
+  const multiple = round(value / limit);
+  const period = upload.kind === 'hour' ? '小时均值' : '日均值';
+  const evidence: AlarmEvidence = {
+    factor: factor.code,
+    factorName: factor.name,
+    unit: factor.unit,
+    limit,
+    multiple,
+    values: [{ dataTime, value, flag }],
+    frameReceivedAt: new Date(upload.receivedAt).toISOString(),
+    note: factor.converted ? '折算浓度 / converted concentration' : undefined,
+  };
+  const tier = exceedanceTier(rules, value / limit, keyPolluter);
+  out.push(tier
+    ? { kind, factor: factor.code, present: true, tier, dataTime: upload.dataTime, evidence,
+      summary: `${factor.name}（${factor.code}）${period}${factor.converted ? '（折算）' : ''} ${value} ${factor.unit}，为限值 ${limit} ${factor.unit} 的 ${multiple} 倍` }
+    : { kind, factor: factor.code, present: false, dataTime: upload.dataTime, evidence });
+  if (upload.kind !== 'hour') return;
+  w.nearLimitRun = value <= limit && value >= rules.nearLimit.minShare * limit ? w.nearLimitRun + 1 : 0;
+  if (w.nearLimitRun >= rules.nearLimit.hours) {
+    out.push({ kind: 'near-limit', factor: factor.code, present: true, tier: rules.nearLimit.tier, dataTime: upload.dataTime, evidence,
+      summary: `${factor.name} 连续 ${w.nearLimitRun} 小时均值贴近限值（${value} / ${limit} ${factor.unit}），疑似干扰监测` });
+  } else if (w.nearLimitRun === 0) {
+    out.push({ kind: 'near-limit', factor: factor.code, present: false, dataTime: upload.dataTime, evidence });
+  }
+}
+
+function judgeProcess(process: NonNullable<Device['process']>, rules: AlarmRules, upload: Upload, window: DeviceWindow, out: Condition[]): void {
+  const read = (s: { code: string; field: string }) => {
+    const raw = upload.values[s.code]?.[s.field];
+    const n = raw === undefined ? NaN : Number(raw);
+    return Number.isFinite(n) ? n : undefined;
+  };
+  const production = read(process.production);
+  const treatment = read(process.treatment);
+  if (production === undefined || treatment === undefined) return;
+  const inconsistent = production >= process.production.threshold && treatment < process.treatment.threshold;
+  window.processRun = inconsistent ? window.processRun + 1 : 0;
+  const dataTime = upload.dataTime.toISOString();
+  const evidence: AlarmEvidence = {
+    values: [{ dataTime, value: production, flag: `${process.production.code}-${process.production.field}` }, { dataTime, value: treatment, flag: `${process.treatment.code}-${process.treatment.field}` }],
+    frameReceivedAt: new Date(upload.receivedAt).toISOString(),
+    note: `production ≥ ${process.production.threshold} while treatment < ${process.treatment.threshold}`,
+  };
+  if (window.processRun >= rules.processCondition.readings) {
+    out.push({ kind: 'process-condition', present: true, tier: rules.processCondition.tier, dataTime: upload.dataTime, evidence,
+      summary: `生产设施运行（${process.production.code} = ${production}）而治理设施停运（${process.treatment.code} = ${treatment}），连续 ${window.processRun} 次` });
+  } else if (!inconsistent) {
+    out.push({ kind: 'process-condition', present: false, dataTime: upload.dataTime, evidence });
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
