@@ -33,14 +33,17 @@ export default [
   },
   {
     // Deciders are plain functions: no framework, no database, no bus.
-    files: ['services/*/src/domain/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/geo/src/**/*.ts', 'libs/calendar/src/**/*.ts'],
+    files: ['services/*/src/domain/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/geo/src/**/*.ts', 'libs/calendar/src/**/*.ts', 'libs/hj212/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', 'express', '@opentelemetry/*'], message: 'domain code stays framework-free' },
-            { group: ['@qingyuan/*', '!@qingyuan/contracts', '!@qingyuan/domain', '!@qingyuan/geo', '!@qingyuan/calendar'], message: 'domain code may use only contracts, the domain kernel, geo and calendar' },
+            {
+              group: ['@qingyuan/*', '!@qingyuan/contracts', '!@qingyuan/domain', '!@qingyuan/geo', '!@qingyuan/calendar', '!@qingyuan/hj212'],
+              message: 'domain code may use only contracts, the domain kernel, geo, calendar and the HJ 212 codec',
+            },
             { group: ['../*'], message: 'domain code may not reach into the service around it' },
           ],
         },

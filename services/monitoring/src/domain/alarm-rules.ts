@@ -73,6 +73,9 @@ export function exceedanceTier(rules: AlarmRules, multiple: number, keyPolluter:
   return keyPolluter ? higherTier(tier, rules.keyPolluterExceedanceTier) : tier;
 }
 
+/** Flags whose data are never used to judge, whatever the configuration (regulations §5.3). */
+const INVALID_FLAGS = ['F', 'M', 'D', 'C', 'T', 'B'];
+
 export interface RuleProblem {
   field: string;
   zh: string;
@@ -93,6 +96,8 @@ export function alarmRuleProblems(rules: AlarmRules): RuleProblem[] {
   if (!rules || typeof rules !== 'object') return [{ field: 'rules', zh: '须为对象', en: 'must be an object' }];
   if (!Array.isArray(rules.validFlags) || rules.validFlags.length === 0 || rules.validFlags.some((f) => typeof f !== 'string' || f.length !== 1)) {
     problems.push({ field: 'validFlags', zh: '须为单字符标记的非空列表', en: 'must be a non-empty list of one-character flags' });
+  } else if (rules.validFlags.some((f) => INVALID_FLAGS.includes(f))) {
+    problems.push({ field: 'validFlags', zh: `不得包含 ${INVALID_FLAGS.join('/')}（此类数据不得用于判定超标）`, en: `may not include ${INVALID_FLAGS.join('/')} (such data never judge an exceedance)` });
   }
   if (!Array.isArray(rules.exceedanceTiers) || rules.exceedanceTiers.length === 0) {
     problems.push({ field: 'exceedanceTiers', zh: '至少需要一级', en: 'needs at least one step' });

@@ -20,7 +20,7 @@ export interface DeviceWindow {
 }
 
 interface FactorWindow {
-  recent: Array<{ dataTime: string; value: number }>;
+  recent: Array<{ dataTime: string; value: number; flag: string }>;
   zeroRun: number;
   flagRun: number;
   flags: string[];
@@ -114,11 +114,11 @@ function judgeReading(factor: DeviceFactor, rules: AlarmRules, upload: Upload, f
   // A short run of zeros neither opens nor clears.
   if (w.zeroRun >= rules.zero.values) {
     out.push({ ...base, kind: 'zero', present: true, tier: rules.zero.tier, summary: `${factor.name} 连续 ${w.zeroRun} 个零值`, evidence: evidence(point) });
-  } else if (w.zeroRun === 0) {
+  } else {
     out.push({ ...base, kind: 'zero', present: false, evidence: evidence(point) });
   }
 
-  w.recent.push({ dataTime, value });
+  w.recent.push({ dataTime, value, flag });
   if (w.recent.length > rules.constant.values) w.recent.shift();
   if (w.recent.length === rules.constant.values && value !== 0) {
     const values = w.recent.map((r) => r.value);
@@ -128,7 +128,7 @@ function judgeReading(factor: DeviceFactor, rules: AlarmRules, upload: Upload, f
     out.push(constant
       ? { ...base, kind: 'constant', present: true, tier: rules.constant.tier,
         summary: `${factor.name} 连续 ${values.length} 个数据恒定在 ${value} ${factor.unit}（波动 ${round(spread)}）`,
-        evidence: evidence(w.recent.slice(-5).map((r) => ({ ...r, flag: 'N' })), { note: `spread ${round(spread)} over ${values.length} values` }) }
+        evidence: evidence(w.recent.slice(-5).map((r) => ({ ...r })), { note: `spread ${round(spread)} over ${values.length} values` }) }
       : { ...base, kind: 'constant', present: false, evidence: evidence(point) });
   }
 }
@@ -136,6 +136,8 @@ function judgeReading(factor: DeviceFactor, rules: AlarmRules, upload: Upload, f
 function judgeAverage(factor: DeviceFactor, keyPolluter: boolean, rules: AlarmRules, upload: Upload, fields: Record<string, string>, w: FactorWindow, out: Condition[]): void {
   const limit = upload.kind === 'hour' ? factor.hourLimit : factor.dayLimit;
   const flag = fields.Flag ?? 'N';
+  // A converted (折算) limit is never compared with the raw Avg: without ZsAvg there is nothing to judge.
+  if (factor.converted && fields.ZsAvg === undefined) return;
   const value = judgedValue(factor, upload.kind, fields);
   if (limit === undefined || limit <= 0 || value === undefined || !rules.validFlags.includes(flag)) return;
   const dataTime = upload.dataTime.toISOString();

@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import { createServer, type Server, type Socket } from 'node:net';
+import { encodeFrame, FrameReader, formatQn, noticeAnswer, parseDataSegment, replyFor, setTimeRequest, type Hj212Message, type Hj212Mode } from '@qingyuan/hj212';
+import type { JsonLogger } from '@qingyuan/telemetry';
+import type { FrameSink } from '../ingest/frames';
+import { FrameBatcher } from './frame-batcher';
+import { GatewayCounters } from './gateway-counters';
+
+/** What the gateway needs of the device registry: is the MN known and active, and the SHA-256 of its PW. */
+export interface Credentials {
+  get(mn: string): { pwHash: string; active: boolean } | undefined;
+  /** look again for a device registered since the last refresh (rate-limited by the registry) */
+  refreshIfStale(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  mode: Hj212Mode;
+  /** names this gateway in the frames it forwards */
+  id: string;
+  /** largest data segment accepted (strict ≤ 1024; lenient up to 9999) */
+  maxDataLength?: number;
+  /** no complete frame for this long: the connection is closed */
+  idleTimeoutMs?: number;
+  /** a frame begun must be complete within this long (slow-loris) */
+  frameTimeoutMs?: number;
+  maxConnections?: number;
+  /** frames of one connection waiting to become durable; beyond it the connection stops being read */
+  maxInFlightPerConnection?: number;
+  /** bytes held by all connections (partial frames + frames not yet durable); beyond it all reading pauses */
+  maxBufferedBytes?: number;
+  /** wrong PW or unknown MN this many times: the connection is closed */
+  maxAuthFailures?: number;
+  batch?: { maxFrames: number; maxDelayMs: number };
+  clock?: () => Date;
+}
+
+interface Connection {
+  socket: Socket;
+  reader: FrameReader;
+  inFlight: number;
+  inFlightBytes: number;
+  authFailures: number;
+  partialSince?: NodeJS.Timeout;
+  paused: boolean;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * The HJ 212 TCP gateway: long-lived data-logger connections, framing and CRC, the PW check, hand-over to the sink and
+ * the acknowledgement once a frame is durable. It keeps no state beyond its connections, so several can run behind a
+ * TCP load balancer; duplicates (a resend after a lost 9014) are removed where data are stored.
+ */
+export class Hj212Gateway {
+  readonly counters = new GatewayCounters();
+  private readonly server: Server;
+  private readonly connections = new Set<Connection>();
+  private readonly batcher: FrameBatcher;
+  private bufferedBytes = 0;
+  private readonly o: Required<Omit<GatewayOptions, 'host' | 'clock'>> & Pick<GatewayOptions, 'host'>;
+  private readonly clock: () => Date;
+
+  constructor(
+    options: GatewayOptions,
+    private readonly credentials: Credentials,
+    sink: FrameSink,
+    private readonly logger: JsonLogger,
+  ) {
+    this.o = {
+      maxDataLength: options.mode === 'strict' ? 1024 : 4096,
+      idleTimeoutMs: 10 * 60_000,
+      frameTimeoutMs: 30_000,
+      maxConnections: 20_000,
+      maxInFlightPerConnection: 64,
+      maxBufferedBytes: 256 * 1024 * 1024,
+      maxAuthFailures: 20,
+      batch: { maxFrames: 1000, maxDelayMs: 5 },
+      ...options,
+    };
+    this.clock = options.clock ?? (() => new Date());
+    this.batcher = new FrameBatcher(sink, {
+      ...this.o.batch,
+      onError: (error, frames) => {
+        this.counters.sinkFailures += frames;
+        logger.emit('error', 'hj212 frames could not be made durable; not acknowledged, devices will resend', { frames, error: String(error) });
+      },
+    });
+    this.server = createServer({ noDelay: true }, (socket) => this.open(socket));
+    this.server.maxConnections = this.o.maxConnections;
+  }
+
+  async listen(): Promise<{ port: number }> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.o.port, this.o.host, () => resolve());
+    });
+    const address = this.server.address();
+    return { port: typeof address === 'object' && address ? address.port : this.o.port };
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const c of this.connections) c.socket.destroy();
+    await closed;
+    await this.batcher.close();
+  }
+
+  private open(socket: Socket): void {
+    const c: Connection = { socket, reader: new FrameReader({ mode: this.o.mode, maxDataLength: this.o.maxDataLength }), inFlight: 0, inFlightBytes: 0, authFailures: 0, paused: false };
+    this.connections.add(c);
+    this.counters.connectionsOpened += 1;
+    socket.setTimeout(this.o.idleTimeoutMs, () => this.drop(c, 'idle'));
+    socket.on('data', (chunk: Buffer) => this.read(c, chunk));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(c.partialSince);
+      this.bufferedBytes -= c.reader.pendingBytes;
+      this.connections.delete(c);
+    });
+  }
+
+  private read(c: Connection, chunk: Buffer): void {
+    const before = c.reader.pendingBytes;
+    const { frames, errors } = c.reader.push(chunk);
+    this.bufferedBytes += c.reader.pendingBytes - before;
+    for (const e of errors) {
+      if (e.error === 'OVERSIZE') this.counters.oversize += 1;
+      else if (e.error !== 'NO_HEADER') this.counters.badFrames += 1;
+    }
+    // A frame begun must end soon: a slow-loris connection trickling bytes is closed.
+    if (c.reader.pendingBytes === 0) {
+      clearTimeout(c.partialSince);
+      c.partialSince = undefined;
+    } else if (!c.partialSince) {
+      c.partialSince = setTimeout(() => this.drop(c, 'slow-frame'), this.o.frameTimeoutMs);
+    }
+    for (const frame of frames) this.handle(c, frame.data, frame.tolerated.length > 0);
+    this.applyBackPressure(c);
+  }
+
+  private handle(c: Connection, data: Buffer, tolerated: boolean): void {
+    const result = parseDataSegment({ data, declaredLength: data.length, crc: '', tolerated: [] }, this.o.mode);
+    if (!result.valid) {
+      this.counters.badFrames += 1;
+      return;
+    }
+    const m = result.message;
+    if (tolerated || m.tolerated.length) this.counters.dialectFrames += 1;
+    if (m.cn.startsWith('9')) return; // answers to our own requests (1012): nothing to store
+    if (m.mn && !this.credentials.get(m.mn)) {
+      void this.credentials.refreshIfStale().then(() => this.accept(c, m, data));
+      return;
+    }
+    this.accept(c, m, data);
+  }
+
+  private accept(c: Connection, m: Hj212Message, data: Buffer): void {
+    const device = m.mn ? this.credentials.get(m.mn) : undefined;
+    if (!device || !device.active || (m.pw ?? '') === '' || sha256(m.pw ?? '') !== device.pwHash) {
+      this.counters.authFailures += 1;
+      if (++c.authFailures >= this.o.maxAuthFailures) this.drop(c, 'auth-failures');
+      return;
+    }
+    c.socket.setTimeout(this.o.idleTimeoutMs);
+    this.counters.framesAccepted += 1;
+    c.inFlight += 1;
+    c.inFlightBytes += data.length;
+    this.bufferedBytes += data.length;
+    void this.batcher.add({ mn: m.mn!, data, receivedAt: this.clock().getTime(), gateway: this.o.id }).then((durable) => {
+      c.inFlight -= 1;
+      c.inFlightBytes -= data.length;
+      this.bufferedBytes -= data.length;
+      if (durable) this.answer(c, m);
+      this.resume();
+    });
+  }
+
+  /** The answer the frame asks for, once it is durable; a device that asks for time calibration (1013) gets it. */
+  private answer(c: Connection, m: Hj212Message): void {
+    if (c.socket.destroyed) return;
+    const reply = replyFor(m);
+    if (reply) {
+      c.socket.write(encodeFrame(reply));
+      this.counters.acksSent += 1;
+    }
+    if (m.cn === '1013' && m.mn && m.pw) {
+      if (!reply) c.socket.write(encodeFrame(noticeAnswer(m)));
+      c.socket.write(encodeFrame(setTimeRequest({ qn: formatQn(this.clock()), st: m.st, pw: m.pw, mn: m.mn, time: this.clock(), standard: m.standard, polId: m.cp.PolId })));
+    }
+  }
+
+  private applyBackPressure(c: Connection): void {
+    if (!c.paused && (c.inFlight >= this.o.maxInFlightPerConnection || this.bufferedBytes >= this.o.maxBufferedBytes)) {
+      c.paused = true;
+      c.socket.pause();
+      this.counters.pauses += 1;
+    }
+  }
+
+  private resume(): void {
+    if (this.bufferedBytes >= this.o.maxBufferedBytes) return;
+    for (const c of this.connections) {
+      if (c.paused && c.inFlight < this.o.maxInFlightPerConnection / 2) {
+        c.paused = false;
+        c.socket.resume();
+      }
+    }
+  }
+
+  private drop(c: Connection, reason: 'idle' | 'slow-frame' | 'auth-failures'): void {
+    this.counters.dropped[reason] += 1;
+    this.logger.emit('info', 'hj212 connection closed', { reason, remote: c.socket.remoteAddress });
+    c.socket.destroy();
+  }
+}

@@ -1,0 +1,150 @@
+import { parseDataSegment, type Hj212Mode } from '@qingyuan/hj212';
+import type { PgEventStore, Tx } from '@qingyuan/event-store';
+import type { JsonLogger } from '@qingyuan/telemetry';
+import type { AlarmBook, DeviceView } from '../alarms/alarm-book';
+import { decide } from '../domain/decide';
+import { judgeUpload, newDeviceWindow, type Condition, type DeviceWindow } from '../domain/judge';
+import { uploadOf, type Upload } from '../domain/upload';
+import type { DeviceDirectory } from '../registry/device-directory';
+import type { AlarmRuleSource } from '../settings/alarm-rule-source';
+import type { DataStore } from '../storage/data-store';
+import type { AcceptedFrame, FrameSink } from './frames';
+
+export interface IngestOptions {
+  mode: Hj212Mode;
+  clock: () => Date;
+  logger: JsonLogger;
+  /** data times further in the future than this are refused (a logger with a wrong clock) */
+  maxFutureMs?: number;
+  /** and older than this (a partition a city would have dropped) */
+  maxAgeMs?: number;
+}
+
+interface Rejected {
+  receivedAt: number;
+  mn?: string;
+  reason: string;
+  frame: string;
+}
+
+/**
+ * The ingest worker: decodes the frames a gateway accepted, stores each upload once, judges the new ones and writes
+ * the alarms they decide — data and alarms in one transaction, so a failed batch is retried whole and judged again.
+ */
+export class Ingest implements FrameSink {
+  private readonly windows = new Map<string, DeviceWindow>();
+
+  constructor(
+    private readonly store: PgEventStore,
+    private readonly devices: DeviceDirectory,
+    private readonly data: DataStore,
+    private readonly book: AlarmBook,
+    private readonly rules: AlarmRuleSource,
+    private readonly options: IngestOptions,
+  ) {}
+
+  async accept(frames: AcceptedFrame[]): Promise<void> {
+    if (frames.length === 0) return;
+    const uploads: Upload[] = [];
+    const rejected: Rejected[] = [];
+    const seen = new Map<string, { frames: number; lastSeen: number }>();
+    const now = this.options.clock().getTime();
+    for (const f of frames) {
+      const result = parseDataSegment({ data: f.data, declaredLength: f.data.length, crc: '', tolerated: [] }, this.options.mode);
+      if (!result.valid) {
+        rejected.push({ receivedAt: f.receivedAt, mn: f.mn, reason: result.problem.error, frame: f.data.toString('utf8') });
+        continue;
+      }
+      const mn = result.message.mn ?? f.mn;
+      const device = await this.device(mn);
+      if (!device) {
+        rejected.push({ receivedAt: f.receivedAt, mn, reason: 'UNKNOWN_DEVICE', frame: f.data.toString('utf8') });
+        continue;
+      }
+      const s = seen.get(mn) ?? { frames: 0, lastSeen: 0 };
+      seen.set(mn, { frames: s.frames + 1, lastSeen: Math.max(s.lastSeen, f.receivedAt) });
+      const u = uploadOf(result.message, f.receivedAt);
+      if (!('upload' in u)) continue;
+      const t = u.upload.dataTime.getTime();
+      if (t > now + (this.options.maxFutureMs ?? 86_400_000) || t < now - (this.options.maxAgeMs ?? 5 * 366 * 86_400_000)) {
+        rejected.push({ receivedAt: f.receivedAt, mn, reason: 'DATA_TIME_OUT_OF_RANGE', frame: f.data.toString('utf8') });
+        continue;
+      }
+      uploads.push(u.upload);
+    }
+    await this.data.preparePartitions(uploads);
+    const rules = await this.rules.current();
+    await this.store.db.transaction(async (tx) => {
+      const fresh = await this.data.insert(tx, uploads);
+      await this.judge(tx, fresh, rules);
+      await this.recordSeen(tx, seen, uploads, fresh);
+      await this.recordRejected(tx, rejected);
+    });
+  }
+
+  private async judge(tx: Tx, fresh: Upload[], rules: Awaited<ReturnType<AlarmRuleSource['current']>>): Promise<void> {
+    const byDevice = new Map<string, { device: DeviceView; conditions: Condition[] }>();
+    const ordered = [...fresh].sort((a, b) => a.dataTime.getTime() - b.dataTime.getTime());
+    for (const u of ordered) {
+      const device = this.devices.get(u.mn);
+      if (!device?.active) continue;
+      let window = this.windows.get(device.deviceId);
+      if (!window) this.windows.set(device.deviceId, (window = newDeviceWindow()));
+      const entry = byDevice.get(device.deviceId) ?? { device, conditions: [] };
+      entry.conditions.push(...judgeUpload(device, rules.rules, u, window));
+      byDevice.set(device.deviceId, entry);
+    }
+    const withConditions = [...byDevice.values()].filter((e) => e.conditions.length > 0);
+    if (withConditions.length === 0) return;
+    const open = await this.book.openAlarms(withConditions.map((e) => e.device.deviceId), tx);
+    for (const { device, conditions } of withConditions) {
+      const decisions = decide(device.deviceId, conditions, open);
+      if (decisions.length) await this.book.apply(tx, device, decisions, rules);
+    }
+  }
+
+  private async recordSeen(tx: Tx, seen: Map<string, { frames: number; lastSeen: number }>, uploads: Upload[], fresh: Upload[]): Promise<void> {
+    if (seen.size === 0) return;
+    const latest = new Map<string, number>();
+    for (const u of fresh) latest.set(u.mn, Math.max(latest.get(u.mn) ?? 0, u.dataTime.getTime()));
+    const duplicates = new Map<string, number>();
+    const freshSet = new Set(fresh);
+    for (const u of uploads) if (!freshSet.has(u)) duplicates.set(u.mn, (duplicates.get(u.mn) ?? 0) + 1);
+    const mns = [...seen.keys()];
+    await tx.query(
+      `UPDATE monitoring.devices d SET frames = d.frames + s.frames, duplicates = d.duplicates + s.duplicates,
+         last_seen_at = greatest(d.last_seen_at, s.last_seen), last_data_time = greatest(d.last_data_time, s.last_data)
+       FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[]) AS s(mn, frames, duplicates, last_seen, last_data)
+       WHERE d.mn = s.mn`,
+      [
+        mns,
+        mns.map((m) => seen.get(m)!.frames),
+        mns.map((m) => duplicates.get(m) ?? 0),
+        mns.map((m) => new Date(seen.get(m)!.lastSeen).toISOString()),
+        mns.map((m) => (latest.has(m) ? new Date(latest.get(m)!).toISOString() : null)),
+      ],
+    );
+  }
+
+  private async recordRejected(tx: Tx, rejected: Rejected[]): Promise<void> {
+    if (rejected.length === 0) return;
+    await tx.query(
+      `INSERT INTO monitoring.rejected_frames (received_at, mn, reason, frame)
+       SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[])`,
+      [rejected.map((r) => new Date(r.receivedAt).toISOString()), rejected.map((r) => r.mn ?? null), rejected.map((r) => r.reason), rejected.map((r) => r.frame)],
+    );
+    await tx.query(
+      `UPDATE monitoring.devices d SET rejected = d.rejected + s.n FROM (SELECT mn, count(*)::int AS n FROM unnest($1::text[]) AS mn GROUP BY mn) s WHERE d.mn = s.mn`,
+      [rejected.map((r) => r.mn ?? null)],
+    );
+    this.options.logger.emit('warn', 'hj212 frames refused after acceptance', { count: rejected.length, reasons: [...new Set(rejected.map((r) => r.reason))] });
+  }
+
+  /** A device registered a moment ago may not be in this worker's directory yet: look again once. */
+  private async device(mn: string): Promise<DeviceView | undefined> {
+    const known = this.devices.get(mn);
+    if (known) return known;
+    await this.devices.refresh();
+    return this.devices.get(mn);
+  }
+}

@@ -1,0 +1,109 @@
+import { hostname } from 'node:os';
+import type { EventBus } from '@qingyuan/messaging';
+import type { Hj212Mode } from '@qingyuan/hj212';
+import { MACHINE_TOPICS } from '@qingyuan/contracts';
+import { periodically, startEventSourcedService, type RunningService } from '@qingyuan/service-kit';
+import { JsonLogger } from '@qingyuan/telemetry';
+import type { Consumer } from 'kafkajs';
+import { AlarmActions } from './alarms/alarm-actions';
+import { AlarmBook } from './alarms/alarm-book';
+import { AlarmSweeps } from './alarms/sweeps';
+import { enterprisesConsumer } from './consumers/enterprises.consumer';
+import { Hj212Gateway } from './gateway/hj212-gateway';
+import { Ingest } from './ingest/ingest';
+import { MonitoringInitial1766000000000 } from './migrations/1766000000000-monitoring-initial';
+import { MonitoringModule } from './monitoring.module';
+import { monitoringProjection } from './projections/monitoring.projection';
+import { MonitoringQueries } from './queries/monitoring.queries';
+import { DeviceDirectory } from './registry/device-directory';
+import { Devices } from './registry/devices';
+import { AlarmRuleSource, monitoringRules } from './settings/alarm-rule-source';
+import { DataStore } from './storage/data-store';
+import { consumeFrames, kafkaFor, KafkaFrameSink, type KafkaFramesOptions } from './transport/kafka-frames';
+
+export interface MonitoringConfig {
+  databaseUrl: string;
+  bus: EventBus;
+  authSecret: string;
+  port: number;
+  host?: string;
+  clock?: () => Date;
+  /** run an HJ 212 gateway in this process (the embedded run, or a process that is both) */
+  hj212?: { port: number; host?: string; mode?: Hj212Mode; idleTimeoutMs?: number; frameTimeoutMs?: number; maxDataLength?: number };
+  /** distributed: gateways write frames to Kafka and this process's workers consume them */
+  kafkaFrames?: KafkaFramesOptions;
+  /** how often the offline and escalation sweeps run */
+  sweepIntervalMs?: number;
+}
+
+export type RunningMonitoring = RunningService & { hj212Port?: number; gateway?: Hj212Gateway; ingest: Ingest; sweeps: AlarmSweeps };
+
+export const MONITORING_MIGRATIONS = [MonitoringInitial1766000000000];
+
+export async function startMonitoringService(config: MonitoringConfig): Promise<RunningMonitoring> {
+  const clock = config.clock ?? (() => new Date());
+  const logger = new JsonLogger('monitoring');
+  const mode = config.hj212?.mode ?? 'lenient';
+  let ingest!: Ingest;
+  let sweeps!: AlarmSweeps;
+  let directory!: DeviceDirectory;
+  const service = await startEventSourcedService({
+    name: 'monitoring',
+    title: 'Qingyuan monitoring 在线监控',
+    description: 'HJ 212 网关、设备名录、监测数据、分级分类预警、通知、远程预警—现场核查—重点督办、预警转线索 / HJ 212 gateway, devices, data, tiered alarms, notifications, alarms to action',
+    schema: 'monitoring',
+    migrations: MONITORING_MIGRATIONS,
+    projections: [monitoringProjection],
+    // MonitoringAlarmRaised goes out on the machine-channel topic intake already consumes.
+    topic: MACHINE_TOPICS.monitoring,
+    databaseUrl: config.databaseUrl,
+    bus: config.bus,
+    port: config.port,
+    host: config.host,
+    async wire(store) {
+      const ruleStore = monitoringRules(store.db);
+      const ruleSource = new AlarmRuleSource(ruleStore);
+      directory = new DeviceDirectory(store.db);
+      await directory.refresh();
+      const book = new AlarmBook(store);
+      ingest = new Ingest(store, directory, new DataStore(store.db), book, ruleSource, { mode, clock, logger });
+      sweeps = new AlarmSweeps(store, book, ruleSource, clock);
+      const every = config.sweepIntervalMs ?? 30_000;
+      const parts = { devices: new Devices(store), queries: new MonitoringQueries(store, clock), actions: new AlarmActions(store, ruleSource, clock), ruleSource, ruleStore };
+      return {
+        consumers: [enterprisesConsumer()],
+        workers: [
+          periodically('monitoring device directory', 5_000, () => directory.refresh(), logger),
+          periodically('monitoring offline sweep', every, () => sweeps.offline(), logger),
+          periodically('monitoring escalation sweep', every, () => sweeps.escalate(), logger),
+        ],
+        module: (healthChecks) => MonitoringModule.register(parts, config.authSecret, healthChecks),
+      };
+    },
+  });
+
+  let consumer: Consumer | undefined;
+  let kafkaSink: KafkaFrameSink | undefined;
+  if (config.kafkaFrames) consumer = await consumeFrames(kafkaFor(config.kafkaFrames), config.kafkaFrames, ingest);
+  let gateway: Hj212Gateway | undefined;
+  let hj212Port: number | undefined;
+  if (config.hj212) {
+    // With Kafka, this process's gateway goes through the topic like any other; embedded, straight to the worker.
+    kafkaSink = config.kafkaFrames ? new KafkaFrameSink(kafkaFor(config.kafkaFrames), config.kafkaFrames) : undefined;
+    gateway = new Hj212Gateway({ ...config.hj212, mode, id: `${hostname()}:${process.pid}`, clock }, directory, kafkaSink ?? ingest, logger);
+    hj212Port = (await gateway.listen()).port;
+  }
+  return {
+    ...service,
+    hj212Port,
+    gateway,
+    ingest,
+    sweeps,
+    async stop() {
+      await gateway?.close();
+      await kafkaSink?.close();
+      await consumer?.disconnect();
+      await service.stop();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Sql } from '@qingyuan/event-store';
+import type { DeviceView } from '../alarms/alarm-book';
+
+interface Row {
+  mn: string;
+  pw_hash: string;
+  data: Omit<DeviceView, 'pwHash' | 'registeredAt'>;
+  registered_at: Date;
+  updated_at: Date;
+}
+
+/**
+ * The device registry as the gateway and the ingest workers read it: all devices in memory, refreshed by what changed
+ * since the last look, so a new device or a changed password is picked up within one refresh interval.
+ */
+export class DeviceDirectory {
+  private readonly byMn = new Map<string, DeviceView>();
+  private seenUpTo = new Date(0);
+  private refreshing?: Promise<void>;
+  private refreshedAt = 0;
+
+  constructor(private readonly db: Sql) {}
+
+  get(mn: string): DeviceView | undefined {
+    return this.byMn.get(mn);
+  }
+
+  get size(): number {
+    return this.byMn.size;
+  }
+
+  /** An unknown MN may be a device registered a moment ago: look again, at most once per `minGapMs`, sharing one query. */
+  async refreshIfStale(minGapMs = 500): Promise<void> {
+    const wait = this.refreshedAt + minGapMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return this.refresh();
+  }
+
+  refresh(): Promise<void> {
+    this.refreshing ??= this.load().finally(() => {
+      this.refreshing = undefined;
+      this.refreshedAt = Date.now();
+    });
+    return this.refreshing;
+  }
+
+  private async load(): Promise<void> {
+    const { rows } = await this.db.query<Row>(
+      'SELECT mn, pw_hash, data, registered_at, updated_at FROM monitoring.devices WHERE updated_at >= $1 ORDER BY updated_at',
+      [this.seenUpTo.toISOString()],
+    );
+    for (const r of rows) {
+      for (const [mn, d] of this.byMn) if (d.deviceId === r.data.deviceId && mn !== r.mn) this.byMn.delete(mn);
+      this.byMn.set(r.mn, { ...r.data, pwHash: r.pw_hash, registeredAt: r.registered_at });
+      if (r.updated_at > this.seenUpTo) this.seenUpTo = r.updated_at;
+    }
+  }
+}
