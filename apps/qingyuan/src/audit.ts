@@ -2,7 +2,7 @@ import { Db, GENESIS_HASH, PgEventStore, eventHash, verifyStore, type VerifyRepo
 import { DataSource } from 'typeorm';
 
 /** The schemas holding an event store, one per event-sourced service. */
-export const EVENT_STORE_SCHEMAS = ['intake', 'cases', 'rewards', 'enforcement', 'judicial'];
+export const EVENT_STORE_SCHEMAS = ['intake', 'cases', 'rewards', 'enforcement', 'judicial', 'monitoring'];
 
 const shanghai = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',

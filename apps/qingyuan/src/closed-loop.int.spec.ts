@@ -12,6 +12,7 @@ import { startPlatform, type RunningPlatform } from './platform';
 import { CANARY, CANARY_STRINGS, runClosedLoop } from './testing/closed-loop';
 import { runEnforcementLoop } from './testing/enforcement-loop';
 import { runJudicialLoop } from './testing/judicial-loop';
+import { runMonitoringLoop } from './testing/monitoring-loop';
 import { runRewardLoop } from './testing/reward-loop';
 import { Client } from './testing/http-client';
 
@@ -25,6 +26,7 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     restoreSink = setLogSink((record) => logs.push(record));
     database = await createTestDatabase('closed_loop');
     platform = await startPlatform({
+      hj212Port: 0,
       databaseUrl: database.url,
       bus: new InProcessEventBus({ attempts: 3, initialDelayMs: 10, maxDelayMs: 50 }),
       secrets: { authSecret: randomBytes(32).toString('base64url'), masterKey: randomBytes(32).toString('base64') },
@@ -128,6 +130,11 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     }
   });
 
+  it('turns a device’s hourly exceedance sent over TCP into a red alarm and a clue, then remote warning → site verification → supervision', async () => {
+    const result = await runMonitoringLoop(platform.gateway.url, platform.gateway.adminPassword!, { host: '127.0.0.1', port: platform.monitoring.hj212Port! }, 'emb');
+    expect(result.alarmId).toMatch(/^[0-9a-f-]{36}$/);
+  }, 60000);
+
   it('draws, inspects and turns a violation found on site into a problem (enforcement → intake → cases), then transfers it to the police (judicial bridge → cases, enforcement)', async () => {
     const { drawId, problemId, enterpriseId } = await runEnforcementLoop(platform.gateway.url, platform.gateway.adminPassword!, 'embedded');
     // … and the problem goes on to the police as a suspected crime (行刑衔接), its progress fed back to cases and credit
@@ -168,10 +175,10 @@ describe('the first closed loop, embedded (one process, in-process bus)', () => 
     const client = new Client(platform.gateway.url);
     const health = await client.get('/health');
     expect(health.status).toBe(200);
-    expect(health.body.checks).toEqual({ 'gateway.database': 'ok', intake: 'ok', cases: 'ok', rewards: 'ok', enforcement: 'ok', judicial: 'ok' });
+    expect(health.body.checks).toEqual({ 'gateway.database': 'ok', intake: 'ok', cases: 'ok', rewards: 'ok', enforcement: 'ok', judicial: 'ok', monitoring: 'ok' });
     const openapi = await client.get('/openapi.json');
     expect(Object.keys(openapi.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/sign-in', '/api/intake/reports', '/api/cases/problems/{problemId}/verification', '/api/rewards/cases/{rewardId}/payout', '/api/enforcement/draws/{drawId}/verification', '/api/judicial/transfers/{id}/filing']),
+      expect.arrayContaining(['/api/auth/sign-in', '/api/intake/reports', '/api/cases/problems/{problemId}/verification', '/api/rewards/cases/{rewardId}/payout', '/api/enforcement/draws/{drawId}/verification', '/api/judicial/transfers/{id}/filing', '/api/monitoring/alarms/{id}/supervision']),
     );
     expect(Object.keys(openapi.body.components.securitySchemes)).toEqual(expect.arrayContaining(['bearer', 'agency-api-key']));
     const ui = await fetch(new URL('/docs', platform.gateway.url));

@@ -63,6 +63,7 @@ async function start(): Promise<void> {
     open311ApiKeys: listFromEnv('QINGYUAN_OPEN311_API_KEYS'),
     mapTiles: process.env.QINGYUAN_MAP_TILES ? JSON.parse(process.env.QINGYUAN_MAP_TILES) : undefined,
     authority: process.env.QINGYUAN_AUTHORITY,
+    hj212Port: portFromEnv('HJ212_PORT', 9212),
   });
   const base = platform.gateway.url.replace('127.0.0.1', 'localhost');
   if (platform.gateway.adminPassword && process.env.QINGYUAN_DEMO !== '0') {
@@ -73,6 +74,7 @@ async function start(): Promise<void> {
   say(`  举报页面 Public:      ${base}/`);
   say(`  工作台 Console:       ${base}/console/`);
   say(`  接口文档 Swagger UI:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
+  say(`  HJ 212 数采仪接入 Data loggers: tcp://${base.replace(/^https?:\/\//, '').replace(/:\d+$/, '')}:${platform.monitoring.hj212Port}`);
   say(`  健康检查 Health:      ${base}/health`);
   for (const s of platform.services) say(`  服务 ${s.name}:${' '.repeat(Math.max(1, 14 - s.name.length))}${s.url}  (Swagger ${s.url}/docs)`);
   say(`  数据库 PostgreSQL:    ${embedded ? `embedded, data in ${join(dataDir(), 'postgres')}` : 'DATABASE_URL'}`);

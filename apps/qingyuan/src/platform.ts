@@ -1,6 +1,7 @@
 import { startCasesService } from '@qingyuan/cases-service';
 import { startEnforcementService } from '@qingyuan/enforcement-service';
 import { startJudicialService } from '@qingyuan/judicial-bridge-service';
+import { startMonitoringService, type RunningMonitoring } from '@qingyuan/monitoring-service';
 import { DEFAULT_RATE_LIMITS, startGateway, type RateLimits, type RunningGateway } from '@qingyuan/gateway-service';
 import { startIntakeService } from '@qingyuan/intake-service';
 import { startRewardsService } from '@qingyuan/rewards-service';
@@ -21,11 +22,14 @@ export interface PlatformOptions {
   mapTiles?: { url: string; subdomains?: string[]; zoom?: number };
   /** the issuing authority named in enforcement's exports (default 金华市生态环境局义乌分局) */
   authority?: string;
+  /** the HJ 212 port data loggers connect to (default 9212; 0 takes a free one) */
+  hj212Port?: number;
 }
 
 export interface RunningPlatform {
   gateway: RunningGateway;
   services: RunningService[];
+  monitoring: RunningMonitoring;
   /** stops HTTP, relays and the bus's consumers, then releases the databases */
   stop(): Promise<void>;
 }
@@ -38,20 +42,22 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const rewards = await startRewardsService(common);
   const enforcement = await startEnforcementService({ ...common, authority: options.authority });
   const judicial = await startJudicialService(common);
+  const monitoring = await startMonitoringService({ ...common, hj212: { port: options.hj212Port ?? 9212, host: options.host } });
   const gateway = await startGateway({
     databaseUrl: options.databaseUrl,
     authSecret: options.secrets.authSecret,
-    services: { intake: intake.url, cases: cases.url, rewards: rewards.url, enforcement: enforcement.url, judicial: judicial.url },
+    services: { intake: intake.url, cases: cases.url, rewards: rewards.url, enforcement: enforcement.url, judicial: judicial.url, monitoring: monitoring.url },
     port: options.port,
     host: options.host,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     trustProxy: options.trustProxy,
     mapTiles: options.mapTiles,
   });
-  const services = [intake, cases, rewards, enforcement, judicial];
+  const services = [intake, cases, rewards, enforcement, judicial, monitoring];
   return {
     gateway,
     services,
+    monitoring,
     async stop() {
       await gateway.stop();
       for (const service of services) await service.stop();

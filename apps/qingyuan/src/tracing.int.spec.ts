@@ -24,6 +24,7 @@ describe(`one trace from the HTTP request through the event append, the ${broker
       ? new KafkaEventBus({ brokers, clientId: 'trace-test', namespace: `trace-${randomBytes(4).toString('hex')}.` })
       : new InProcessEventBus();
     platform = await startPlatform({
+      hj212Port: 0,
       databaseUrl: database.url,
       bus,
       secrets: { authSecret: randomBytes(32).toString('base64url'), masterKey: randomBytes(32).toString('base64') },

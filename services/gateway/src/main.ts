@@ -2,7 +2,7 @@ import { checkAuthSecret, numberFromEnv, portFromEnv, requireEnv, runServiceProc
 import { DEFAULT_RATE_LIMITS } from './proxy/rate-limit';
 import { startGateway } from './gateway.service';
 
-/** Distributed run: the gateway in front of the intake, cases, rewards, enforcement and judicial-bridge processes. */
+/** Distributed run: the gateway in front of the intake, cases, rewards, enforcement, judicial-bridge and monitoring processes. */
 runServiceProcess(
   'gateway',
   async () => {
@@ -15,6 +15,7 @@ runServiceProcess(
         rewards: requireEnv('REWARDS_URL', 'e.g. http://rewards:8083'),
         enforcement: requireEnv('ENFORCEMENT_URL', 'e.g. http://enforcement:8084'),
         judicial: requireEnv('JUDICIAL_URL', 'e.g. http://judicial-bridge:8085'),
+        monitoring: requireEnv('MONITORING_URL', 'e.g. http://monitoring:8086'),
       },
       port: portFromEnv('PORT', 8080),
       host: process.env.HOST ?? '0.0.0.0',

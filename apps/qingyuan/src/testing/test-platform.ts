@@ -23,6 +23,7 @@ export async function startTestPlatform(label: string, rateLimits: RateLimits = 
   const restore = setLogSink((record) => logs.push(record));
   const database = await createTestDatabase(label);
   const platform = await startPlatform({
+      hj212Port: 0,
     databaseUrl: database.url,
     bus: new InProcessEventBus({ attempts: 3, initialDelayMs: 10, maxDelayMs: 50 }),
     secrets: { authSecret: randomBytes(32).toString('base64url'), masterKey: randomBytes(32).toString('base64') },
