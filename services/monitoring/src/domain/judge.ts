@@ -114,7 +114,7 @@ function judgeReading(factor: DeviceFactor, rules: AlarmRules, upload: Upload, f
   // A short run of zeros neither opens nor clears.
   if (w.zeroRun >= rules.zero.values) {
     out.push({ ...base, kind: 'zero', present: true, tier: rules.zero.tier, summary: `${factor.name} 连续 ${w.zeroRun} 个零值`, evidence: evidence(point) });
-  } else {
+  } else if (w.zeroRun === 0) {
     out.push({ ...base, kind: 'zero', present: false, evidence: evidence(point) });
   }
 
