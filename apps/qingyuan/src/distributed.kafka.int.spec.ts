@@ -5,15 +5,17 @@ import { Client as PgClient } from 'pg';
 import { CANARY, CANARY_STRINGS, runClosedLoop } from './testing/closed-loop';
 import { runEnforcementLoop } from './testing/enforcement-loop';
 import { runJudicialLoop } from './testing/judicial-loop';
+import { runMonitoringLoop } from './testing/monitoring-loop';
 import { runRewardLoop } from './testing/reward-loop';
 import { Client } from './testing/http-client';
 import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './testing/processes';
 
-describeWithKafka('the first closed loop, distributed (a process per service, Kafka, two cases processes, rewards, enforcement, judicial bridge)', () => {
+describeWithKafka('the first closed loop, distributed (a process per service, Kafka, two cases processes, rewards, enforcement, judicial bridge, monitoring and an HJ 212 gateway)', () => {
   const namespace = `dist-${randomBytes(4).toString('hex')}.`;
   let database: TestDatabase;
   const processes: ServiceProcess[] = [];
   let gateway: ServiceProcess;
+  let hj212: ServiceProcess;
   let adminPassword: string;
 
   beforeAll(async () => {
@@ -35,15 +37,20 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
       startServiceProcess('rewards', 'rewards', env),
       startServiceProcess('enforcement', 'enforcement', env),
       startServiceProcess('judicial', 'judicial-bridge', env),
+      startServiceProcess('monitoring', 'monitoring', env),
     ]);
     for (const s of started) if (s.status === 'fulfilled') processes.push(s.value);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const [intake, casesA, , rewards, enforcement, judicial] = processes;
+    const [intake, casesA, , rewards, enforcement, judicial, monitoring] = processes;
     gateway = await startServiceProcess('gateway', 'gateway', {
       ...env, INTAKE_URL: intake.url, CASES_URL: casesA.url, REWARDS_URL: rewards.url, ENFORCEMENT_URL: enforcement.url, JUDICIAL_URL: judicial.url,
+      MONITORING_URL: monitoring.url,
     });
     processes.push(gateway);
+    // A stand-alone HJ 212 gateway: data loggers → Kafka (frames topic) → monitoring's ingest workers.
+    hj212 = await startServiceProcess('hj212-gateway', 'monitoring', { ...env, HJ212_PORT: '0' }, 'gateway-main.js');
+    processes.push(hj212);
     adminPassword = await eventually(async () => gateway.output.join('').match(/initial password: (\S+)/)?.[1], { what: 'the admin password' });
     let health: unknown;
     await eventually(async () => {
@@ -69,6 +76,12 @@ describeWithKafka('the first closed loop, distributed (a process per service, Ka
     const closed = await runClosedLoop(gateway.url, adminPassword, 'dist-reward', { violation: { confirmed: true, kinds: ['illegal-waste-disposal'] } });
     const rewardId = await runRewardLoop(gateway.url, adminPassword, 'dist', closed);
     expect(rewardId).toMatch(/^[0-9a-f-]{36}$/);
+  }, 120000);
+
+  it('turns an hourly exceedance sent to a stand-alone HJ 212 gateway into an alarm and a clue, through the frames topic and the monitoring workers', async () => {
+    const port = Number(new URL(hj212.url).port);
+    const result = await runMonitoringLoop(gateway.url, adminPassword, { host: '127.0.0.1', port }, 'dist');
+    expect(result.clueId).toMatch(/^[0-9a-f-]{36}$/);
   }, 120000);
 
   it('turns a violation found in a 双随机 inspection into a problem and transfers it to the police, enforcement → intake → cases → judicial bridge → cases, enforcement over Kafka', async () => {

@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const mode = process.env.HJ212_MODE?.trim() === 'strict' ? 'strict' : 'lenient';
   const gateway = new Hj212Gateway({ port: portFromEnv('HJ212_PORT', 9212), host: process.env.HOST ?? '0.0.0.0', mode, id: `${hostname()}:${process.pid}` }, directory, sink, logger);
   const { port } = await gateway.listen();
-  process.stdout.write(`${JSON.stringify({ level: 'info', service: 'hj212-gateway', msg: 'listening', port, devices: directory.size })}\n`);
+  const host = process.env.HOST ?? '0.0.0.0';
+  process.stdout.write(`${JSON.stringify({ level: 'info', service: 'hj212-gateway', msg: 'listening', url: `tcp://${host}:${port}`, devices: directory.size })}\n`);
   onShutdown(async () => {
     clearInterval(refresh);
     await gateway.close();

@@ -6,6 +6,7 @@ import { AlarmActions } from './alarms/alarm-actions';
 import { AlarmRulesController, AlarmsController } from './http/alarms.controller';
 import { DevicesController } from './http/devices.controller';
 import { MonitoringQueries } from './queries/monitoring.queries';
+import { Notifications, NotificationsController } from './notifications';
 import { Devices } from './registry/devices';
 import { AlarmRuleSource, type MonitoringRuleKinds } from './settings/alarm-rule-source';
 
@@ -15,6 +16,7 @@ export interface MonitoringParts {
   actions: AlarmActions;
   ruleSource: AlarmRuleSource;
   ruleStore: RuleVersionStore<MonitoringRuleKinds>;
+  notifications: Notifications;
 }
 
 @Module({})
@@ -22,13 +24,14 @@ export class MonitoringModule {
   static register(parts: MonitoringParts, authSecret: string, healthChecks: HealthCheck[]): DynamicModule {
     return {
       module: MonitoringModule,
-      controllers: [DevicesController, AlarmsController, AlarmRulesController, HealthController],
+      controllers: [DevicesController, AlarmsController, AlarmRulesController, NotificationsController, HealthController],
       providers: [
         { provide: Devices, useValue: parts.devices },
         { provide: MonitoringQueries, useValue: parts.queries },
         { provide: AlarmActions, useValue: parts.actions },
         { provide: AlarmRuleSource, useValue: parts.ruleSource },
         { provide: RuleVersionStore, useValue: parts.ruleStore },
+        { provide: Notifications, useValue: parts.notifications },
         { provide: AUTH_SECRET, useValue: authSecret },
         { provide: HEALTH_CHECKS, useValue: healthChecks },
         { provide: APP_GUARD, useClass: AuthGuard },

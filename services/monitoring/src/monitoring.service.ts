@@ -12,6 +12,8 @@ import { enterprisesConsumer } from './consumers/enterprises.consumer';
 import { Hj212Gateway } from './gateway/hj212-gateway';
 import { Ingest } from './ingest/ingest';
 import { MonitoringInitial1766000000000 } from './migrations/1766000000000-monitoring-initial';
+import { MonitoringNotifications1766000000001 } from './migrations/1766000000001-monitoring-notifications';
+import { channelsFrom, deliveryWorker, Notifications, notificationConfigFromEnv, notificationsProjection, type NotificationConfig } from './notifications';
 import { MonitoringModule } from './monitoring.module';
 import { monitoringProjection } from './projections/monitoring.projection';
 import { MonitoringQueries } from './queries/monitoring.queries';
@@ -34,16 +36,20 @@ export interface MonitoringConfig {
   kafkaFrames?: KafkaFramesOptions;
   /** how often the offline and escalation sweeps run */
   sweepIntervalMs?: number;
+  /** notification channels (default: from the environment, see notifications/README.md) */
+  notifications?: NotificationConfig;
 }
 
 export type RunningMonitoring = RunningService & { hj212Port?: number; gateway?: Hj212Gateway; ingest: Ingest; sweeps: AlarmSweeps };
 
-export const MONITORING_MIGRATIONS = [MonitoringInitial1766000000000];
+export const MONITORING_MIGRATIONS = [MonitoringInitial1766000000000, MonitoringNotifications1766000000001];
 
 export async function startMonitoringService(config: MonitoringConfig): Promise<RunningMonitoring> {
   const clock = config.clock ?? (() => new Date());
   const logger = new JsonLogger('monitoring');
   const mode = config.hj212?.mode ?? 'lenient';
+  const notifications = config.notifications ?? notificationConfigFromEnv();
+  const channels = channelsFrom(notifications);
   let ingest!: Ingest;
   let sweeps!: AlarmSweeps;
   let directory!: DeviceDirectory;
@@ -53,7 +59,8 @@ export async function startMonitoringService(config: MonitoringConfig): Promise<
     description: 'HJ 212 网关、设备名录、监测数据、分级分类预警、通知、远程预警—现场核查—重点督办、预警转线索 / HJ 212 gateway, devices, data, tiered alarms, notifications, alarms to action',
     schema: 'monitoring',
     migrations: MONITORING_MIGRATIONS,
-    projections: [monitoringProjection],
+    // Notifications read the alarm row the monitoring projection writes in the same transaction: keep this order.
+    projections: [monitoringProjection, notificationsProjection],
     // MonitoringAlarmRaised goes out on the machine-channel topic intake already consumes.
     topic: MACHINE_TOPICS.monitoring,
     databaseUrl: config.databaseUrl,
@@ -69,13 +76,21 @@ export async function startMonitoringService(config: MonitoringConfig): Promise<
       ingest = new Ingest(store, directory, new DataStore(store.db), book, ruleSource, { mode, clock, logger });
       sweeps = new AlarmSweeps(store, book, ruleSource, clock);
       const every = config.sweepIntervalMs ?? 30_000;
-      const parts = { devices: new Devices(store), queries: new MonitoringQueries(store, clock), actions: new AlarmActions(store, ruleSource, clock), ruleSource, ruleStore };
+      const parts = {
+        devices: new Devices(store),
+        queries: new MonitoringQueries(store, clock),
+        actions: new AlarmActions(store, ruleSource, clock),
+        ruleSource,
+        ruleStore,
+        notifications: new Notifications(store.db),
+      };
       return {
         consumers: [enterprisesConsumer()],
         workers: [
           periodically('monitoring device directory', 5_000, () => directory.refresh(), logger),
           periodically('monitoring offline sweep', every, () => sweeps.offline(), logger),
           periodically('monitoring escalation sweep', every, () => sweeps.escalate(), logger),
+          deliveryWorker(store.db, channels, notifications.retry, logger, clock),
         ],
         module: (healthChecks) => MonitoringModule.register(parts, config.authSecret, healthChecks),
       };
@@ -104,6 +119,7 @@ export async function startMonitoringService(config: MonitoringConfig): Promise<
       await kafkaSink?.close();
       await consumer?.disconnect();
       await service.stop();
+      channels.close();
     },
   };
 }

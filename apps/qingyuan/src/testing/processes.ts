@@ -11,8 +11,9 @@ export interface ServiceProcess {
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
-export function startServiceProcess(name: string, service: string, env: Record<string, string>): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'services', service, 'dist', 'main.js')], {
+/** `script` is the service's entry point in dist (the HJ 212 gateway is monitoring's `gateway-main.js`); its URL may be tcp:// */
+export function startServiceProcess(name: string, service: string, env: Record<string, string>, script = 'main.js'): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'services', service, 'dist', script)], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -21,7 +22,7 @@ export function startServiceProcess(name: string, service: string, env: Record<s
     const timer = setTimeout(() => reject(new Error(`${name} did not start: ${output.join('').slice(-2000)}`)), 60000);
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString('utf8'));
-      const match = output.join('').match(/"msg":"listening","url":"(http:\/\/[^"]+)"/);
+      const match = output.join('').match(/"msg":"listening","url":"((?:http|tcp):\/\/[^"]+)"/);
       if (match) {
         clearTimeout(timer);
         resolve({ name, url: match[1], child, output });
