@@ -10,8 +10,10 @@ import { auditReplay, auditVerify } from './audit';
 import { drawVerify } from './draw-verify';
 import { hj212Decode } from './hj212-decode';
 import { seedDemo } from './demo';
+import { simulate } from './simulate';
 import { DATABASE_NAME, runningPort, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { startPlatform } from './platform';
+import { hj212ModeFromEnv } from '@qingyuan/monitoring-service';
 import { loadSecrets } from './secrets';
 
 const USAGE = `清源 Qingyuan
@@ -64,6 +66,7 @@ async function start(): Promise<void> {
     mapTiles: process.env.QINGYUAN_MAP_TILES ? JSON.parse(process.env.QINGYUAN_MAP_TILES) : undefined,
     authority: process.env.QINGYUAN_AUTHORITY,
     hj212Port: portFromEnv('HJ212_PORT', 9212),
+    hj212Mode: hj212ModeFromEnv(),
   });
   const base = platform.gateway.url.replace('127.0.0.1', 'localhost');
   if (platform.gateway.adminPassword && process.env.QINGYUAN_DEMO !== '0') {
@@ -139,6 +142,8 @@ async function main(argv: string[]): Promise<number> {
         return errors > 0 ? 1 : 0;
       }
       break;
+    case 'simulate':
+      return simulate(argv.slice(1), say);
     case 'admin':
       if (sub === 'reset-password' && arg) {
         await resetPassword(arg);

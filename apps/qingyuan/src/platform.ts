@@ -24,6 +24,7 @@ export interface PlatformOptions {
   authority?: string;
   /** the HJ 212 port data loggers connect to (default 9212; 0 takes a free one) */
   hj212Port?: number;
+  hj212Mode?: 'strict' | 'lenient';
 }
 
 export interface RunningPlatform {
@@ -42,7 +43,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const rewards = await startRewardsService(common);
   const enforcement = await startEnforcementService({ ...common, authority: options.authority });
   const judicial = await startJudicialService(common);
-  const monitoring = await startMonitoringService({ ...common, hj212: { port: options.hj212Port ?? 9212, host: options.host } });
+  const monitoring = await startMonitoringService({ ...common, hj212: { port: options.hj212Port ?? 9212, host: options.host, mode: options.hj212Mode } });
   const gateway = await startGateway({
     databaseUrl: options.databaseUrl,
     authSecret: options.secrets.authSecret,

@@ -4,6 +4,7 @@ import { JsonLogger, startTelemetry } from '@qingyuan/telemetry';
 import { DataSource } from 'typeorm';
 import { Db } from '@qingyuan/event-store';
 import { Hj212Gateway } from './gateway/hj212-gateway';
+import { hj212ModeFromEnv } from './gateway/mode';
 import { DeviceDirectory } from './registry/device-directory';
 import { kafkaFor, KafkaFrameSink } from './transport/kafka-frames';
 
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const refresh = setInterval(() => directory.refresh().catch((e) => logger.emit('warn', 'device registry refresh failed', { error: String(e) })), 5_000);
   const options = { brokers, clientId: 'qingyuan-hj212-gateway', namespace: process.env.KAFKA_TOPIC_PREFIX?.trim() || undefined };
   const sink = new KafkaFrameSink(kafkaFor(options), options);
-  const mode = process.env.HJ212_MODE?.trim() === 'strict' ? 'strict' : 'lenient';
+  const mode = hj212ModeFromEnv();
   const gateway = new Hj212Gateway({ port: portFromEnv('HJ212_PORT', 9212), host: process.env.HOST ?? '0.0.0.0', mode, id: `${hostname()}:${process.pid}` }, directory, sink, logger);
   const { port } = await gateway.listen();
   const host = process.env.HOST ?? '0.0.0.0';

@@ -4,3 +4,4 @@ export { Hj212Gateway } from './gateway/hj212-gateway';
 export { DeviceDirectory } from './registry/device-directory';
 export { KafkaFrameSink, FRAMES_TOPIC } from './transport/kafka-frames';
 export { passwordHash } from './registry/devices';
+export { hj212ModeFromEnv } from './gateway/mode';

@@ -1,5 +1,5 @@
 import { brokersFromEnv, checkAuthSecret, portFromEnv, requireEnv, runServiceProcess } from '@qingyuan/service-kit';
-import type { Hj212Mode } from '@qingyuan/hj212';
+import { hj212ModeFromEnv } from './gateway/mode';
 import { startMonitoringService } from './monitoring.service';
 
 /**
@@ -17,13 +17,7 @@ runServiceProcess(
       port: portFromEnv('PORT', 8086),
       host: process.env.HOST ?? '0.0.0.0',
       kafkaFrames: { brokers: brokersFromEnv()!, clientId: 'qingyuan-monitoring', namespace: process.env.KAFKA_TOPIC_PREFIX?.trim() || undefined },
-      hj212: process.env.HJ212_PORT ? { port: portFromEnv('HJ212_PORT', 9212), mode: hj212Mode() } : undefined,
+      hj212: process.env.HJ212_PORT ? { port: portFromEnv('HJ212_PORT', 9212), mode: hj212ModeFromEnv() } : undefined,
     }),
   { needsBus: true },
 );
-
-function hj212Mode(): Hj212Mode {
-  const mode = process.env.HJ212_MODE?.trim() || 'lenient';
-  if (mode !== 'strict' && mode !== 'lenient') throw new Error(`HJ212_MODE must be strict or lenient, got "${mode}"`);
-  return mode;
-}

@@ -25,6 +25,12 @@ describe('monitoring: device → gateway → storage → tiered alarms → clue'
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ mn: MN, enterpriseName: '义乌市某某印染有限公司', townCode: '330782003', industry: '纺织印染', keyPolluter: false });
     expect(answer.body.pwHash).toBeUndefined();
+    // The PW's hash stays beside the registry: not in the event store, so never on Kafka.
+    const [{ all }] = await t.sql<{ all: string }>(`SELECT string_agg(data::text, ' ') AS all FROM monitoring.events WHERE event_type = 'DeviceRegistered'`);
+    const [{ pw_hash: hash }] = await t.sql<{ pw_hash: string }>('SELECT pw_hash FROM monitoring.device_credentials WHERE mn = $1', [MN]);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(all).not.toContain(hash);
+    expect(all).not.toContain('123456');
   });
 
   it('acknowledges a real-time upload with 9014 echoing its QN once it is stored', async () => {

@@ -65,8 +65,6 @@ export interface DeviceRegistered {
   outletName?: string;
   medium: DeviceMedium;
   standard: '2005' | '2017' | '2025';
-  /** SHA-256 of the access password (PW): the gateway compares hashes */
-  pwHash: string;
   factors: DeviceFactor[];
   /** expected reporting interval of real-time data, seconds */
   realtimeIntervalSeconds: number;

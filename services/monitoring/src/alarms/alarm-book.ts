@@ -7,7 +7,8 @@ import { alarmKey, type AlarmDecision, type OpenAlarm } from '../domain/decide';
 
 export const SYSTEM = { kind: 'system' as const, id: 'monitoring' };
 
-export type DeviceView = DeviceRegistered & { registeredAt: Date };
+/** A device as the workers use it; `pwHash` only where the gateway needs it (never in events). */
+export type DeviceView = DeviceRegistered & { registeredAt: Date; pwHash?: string };
 
 interface AlarmRow {
   alarm_id: string;

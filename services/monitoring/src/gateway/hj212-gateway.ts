@@ -8,7 +8,7 @@ import { GatewayCounters } from './gateway-counters';
 
 /** What the gateway needs of the device registry: is the MN known and active, and the SHA-256 of its PW. */
 export interface Credentials {
-  get(mn: string): { pwHash: string; active: boolean } | undefined;
+  get(mn: string): { pwHash?: string; active: boolean } | undefined;
   /** look again for a device registered since the last refresh (rate-limited by the registry) */
   refreshIfStale(): Promise<void>;
 }
@@ -133,15 +133,25 @@ export class Hj212Gateway {
       if (e.error === 'OVERSIZE') this.counters.oversize += 1;
       else if (e.error !== 'NO_HEADER') this.counters.badFrames += 1;
     }
-    // A frame begun must end soon: a slow-loris connection trickling bytes is closed.
-    if (c.reader.pendingBytes === 0) {
-      clearTimeout(c.partialSince);
-      c.partialSince = undefined;
-    } else if (!c.partialSince) {
-      c.partialSince = setTimeout(() => this.drop(c, 'slow-frame'), this.o.frameTimeoutMs);
-    }
+    if (frames.length > 0 || c.reader.pendingBytes === 0) this.stopFrameClock(c);
     for (const frame of frames) this.handle(c, frame.data, frame.tolerated.length > 0);
     this.applyBackPressure(c);
+    this.startFrameClock(c);
+  }
+
+  /**
+   * A frame begun must end soon: a slow-loris connection trickling bytes is closed. The clock restarts with each
+   * complete frame (a busy logger's reads often end inside the next one) and stands still while the gateway itself
+   * holds the connection paused.
+   */
+  private startFrameClock(c: Connection): void {
+    if (c.partialSince || c.paused || c.reader.pendingBytes === 0) return;
+    c.partialSince = setTimeout(() => this.drop(c, 'slow-frame'), this.o.frameTimeoutMs);
+  }
+
+  private stopFrameClock(c: Connection): void {
+    clearTimeout(c.partialSince);
+    c.partialSince = undefined;
   }
 
   private handle(c: Connection, data: Buffer, tolerated: boolean): void {
@@ -162,7 +172,7 @@ export class Hj212Gateway {
 
   private accept(c: Connection, m: Hj212Message, data: Buffer): void {
     const device = m.mn ? this.credentials.get(m.mn) : undefined;
-    if (!device || !device.active || (m.pw ?? '') === '' || sha256(m.pw ?? '') !== device.pwHash) {
+    if (!device?.pwHash || !device.active || (m.pw ?? '') === '' || sha256(m.pw ?? '') !== device.pwHash) {
       this.counters.authFailures += 1;
       if (++c.authFailures >= this.o.maxAuthFailures) this.drop(c, 'auth-failures');
       return;
@@ -200,6 +210,7 @@ export class Hj212Gateway {
       c.paused = true;
       c.socket.pause();
       this.counters.pauses += 1;
+      this.stopFrameClock(c);
     }
   }
 
@@ -209,6 +220,7 @@ export class Hj212Gateway {
       if (c.paused && c.inFlight < this.o.maxInFlightPerConnection / 2) {
         c.paused = false;
         c.socket.resume();
+        this.startFrameClock(c);
       }
     }
   }

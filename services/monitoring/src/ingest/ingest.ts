@@ -74,12 +74,19 @@ export class Ingest implements FrameSink {
     }
     await this.data.preparePartitions(uploads);
     const rules = await this.rules.current();
-    await this.store.db.transaction(async (tx) => {
-      const fresh = await this.data.insert(tx, uploads);
-      await this.judge(tx, fresh, rules);
-      await this.recordSeen(tx, seen, uploads, fresh);
-      await this.recordRejected(tx, rejected);
-    });
+    try {
+      await this.store.db.transaction(async (tx) => {
+        const fresh = await this.data.insert(tx, uploads);
+        await this.judge(tx, fresh, rules);
+        await this.recordSeen(tx, seen, uploads, fresh);
+        await this.recordRejected(tx, rejected);
+      });
+    } catch (error) {
+      // 23514: no partition for a row — one was dropped under us; the retried batch makes it again.
+      if (pgCode(error) === '23514') this.data.forgetPartitions();
+      this.options.logger.emit('error', 'hj212 batch not stored; it will be retried', { frames: frames.length, error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
   }
 
   private async judge(tx: Tx, fresh: Upload[], rules: Awaited<ReturnType<AlarmRuleSource['current']>>): Promise<void> {
@@ -148,3 +155,5 @@ export class Ingest implements FrameSink {
     return this.devices.get(mn);
   }
 }
+
+const pgCode = (error: unknown): string | undefined => (error as { code?: string })?.code ?? (error as { driverError?: { code?: string } })?.driverError?.code;

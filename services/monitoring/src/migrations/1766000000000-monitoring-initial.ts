@@ -30,7 +30,6 @@ export class MonitoringInitial1766000000000 implements MigrationInterface {
     await q.query(`CREATE TABLE monitoring.devices (
       device_id uuid PRIMARY KEY,
       mn text NOT NULL UNIQUE,
-      pw_hash text NOT NULL,
       data jsonb NOT NULL,
       enterprise_id uuid,
       enterprise_name text NOT NULL,
@@ -46,6 +45,13 @@ export class MonitoringInitial1766000000000 implements MigrationInterface {
       rejected bigint NOT NULL DEFAULT 0
     )`);
     await q.query('CREATE INDEX devices_enterprise ON monitoring.devices (enterprise_id)');
+    // The PW's hash stays out of the events (and so out of Kafka): a 6-character PW's SHA-256 is easily reversed.
+    await q.query(`CREATE TABLE monitoring.device_credentials (
+      mn text PRIMARY KEY,
+      pw_hash text NOT NULL,
+      updated_by text NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`);
     await q.query(`CREATE TABLE monitoring.alarms (
       alarm_id uuid PRIMARY KEY,
       device_id uuid NOT NULL,

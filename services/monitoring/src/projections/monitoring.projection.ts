@@ -12,13 +12,12 @@ export const monitoringProjection: Projection = {
     switch (event.type) {
       case 'DeviceRegistered': {
         const d = event.data;
-        const { pwHash, ...data } = d;
         await tx.query(
-          `INSERT INTO monitoring.devices (device_id, mn, pw_hash, data, enterprise_id, enterprise_name, town_code, active, registered_at, updated_at, version)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $9, $10)
-           ON CONFLICT (device_id) DO UPDATE SET mn = $2, pw_hash = $3, data = $4::jsonb, enterprise_id = $5, enterprise_name = $6, town_code = $7,
-             active = $8, updated_at = $9, version = $10`,
-          [d.deviceId, d.mn, pwHash, JSON.stringify(data), d.enterpriseId ?? null, d.enterpriseName, d.townCode ?? null, d.active, at, stored.streamVersion],
+          `INSERT INTO monitoring.devices (device_id, mn, data, enterprise_id, enterprise_name, town_code, active, registered_at, updated_at, version)
+           VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $8, $9)
+           ON CONFLICT (device_id) DO UPDATE SET mn = $2, data = $3::jsonb, enterprise_id = $4, enterprise_name = $5, town_code = $6,
+             active = $7, updated_at = $8, version = $9`,
+          [d.deviceId, d.mn, JSON.stringify(d), d.enterpriseId ?? null, d.enterpriseName, d.townCode ?? null, d.active, at, stored.streamVersion],
         );
         return;
       }

@@ -45,7 +45,7 @@ export class MonitoringQueries {
   }
 
   private deviceView(r: Record<string, any>) {
-    const { pwHash: _pwHash, ...data } = r.data;
+    const data = r.data;
     const interval = Number(data.realtimeIntervalSeconds) * 1000;
     const lastSeen: Date | null = r.last_seen_at;
     const online = !!lastSeen && this.clock().getTime() - lastSeen.getTime() <= 3 * interval;
@@ -116,7 +116,7 @@ export class MonitoringQueries {
     const f = (device.factors as Array<{ code: string; converted?: boolean; hourLimit?: number; dayLimit?: number; unit: string; name: string }>).find((x) => x.code === factor);
     if (!f) throw new DomainError('FACTOR_NOT_MONITORED', '该设备不监测此因子', 'The device does not monitor this factor', 'invalid');
     const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(at);
-    if (!m) throw new DomainError('BAD_DATE', '日期格式须为 YYYY-MM-DD、YYYY-MM 或 YYYY', 'at must be YYYY-MM-DD, YYYY-MM or YYYY', 'invalid');
+    if (!m || !isCalendarDate(Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1))) throw new DomainError('BAD_DATE', '日期格式须为 YYYY-MM-DD、YYYY-MM 或 YYYY', 'at must be YYYY-MM-DD, YYYY-MM or YYYY', 'invalid');
     const from = new Date(Date.UTC(Number(m[1]), period === 'year' ? 0 : Number(m[2] ?? 1) - 1, period === 'day' ? Number(m[3] ?? 1) : 1) - CST_MS);
     const result = await trend(this.store.db, device.mn, factor, period, from, f.converted);
     return { mn: device.mn, factor: f, period, from: from.toISOString(), limit: period === 'year' ? f.dayLimit : f.hourLimit, ...result };
@@ -131,8 +131,14 @@ export class MonitoringQueries {
   }
 }
 
+/** 2027-13 or 2027-02-30 would otherwise roll over into another month. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** Town officers see their towns; bureau roles see all (null). */
-function scopeTowns(p: Principal): string[] | null {
+export function scopeTowns(p: Principal): string[] | null {
   const cityWide = ['admin', 'analyst', 'leader', 'department-officer', 'enforcement-officer', 'auditor'];
   return p.roles.some((r) => cityWide.includes(r)) ? null : p.towns;
 }

@@ -3,7 +3,7 @@ import type { DeviceView } from '../alarms/alarm-book';
 
 interface Row {
   mn: string;
-  pw_hash: string;
+  pw_hash: string | null;
   data: Omit<DeviceView, 'pwHash' | 'registeredAt'>;
   registered_at: Date;
   updated_at: Date;
@@ -46,12 +46,14 @@ export class DeviceDirectory {
 
   private async load(): Promise<void> {
     const { rows } = await this.db.query<Row>(
-      'SELECT mn, pw_hash, data, registered_at, updated_at FROM monitoring.devices WHERE updated_at >= $1 ORDER BY updated_at',
+      `SELECT d.mn, c.pw_hash, d.data, d.registered_at, greatest(d.updated_at, c.updated_at) AS updated_at
+         FROM monitoring.devices d LEFT JOIN monitoring.device_credentials c ON c.mn = d.mn
+        WHERE greatest(d.updated_at, c.updated_at) >= $1 ORDER BY 5`,
       [this.seenUpTo.toISOString()],
     );
     for (const r of rows) {
       for (const [mn, d] of this.byMn) if (d.deviceId === r.data.deviceId && mn !== r.mn) this.byMn.delete(mn);
-      this.byMn.set(r.mn, { ...r.data, pwHash: r.pw_hash, registeredAt: r.registered_at });
+      this.byMn.set(r.mn, { ...r.data, pwHash: r.pw_hash ?? undefined, registeredAt: r.registered_at });
       if (r.updated_at > this.seenUpTo) this.seenUpTo = r.updated_at;
     }
   }

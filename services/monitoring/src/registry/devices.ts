@@ -45,7 +45,6 @@ export class Devices {
         outletName: input.outletName,
         medium: input.medium,
         standard: input.standard,
-        pwHash: passwordHash(input.pw),
         factors: input.factors,
         realtimeIntervalSeconds: input.realtimeIntervalSeconds,
         process: input.process,
@@ -55,10 +54,24 @@ export class Devices {
       const stream = streamIds.device(deviceId);
       const history = await this.store.readStream(stream, tx);
       const latest = history.at(-1)?.data;
-      if (latest && JSON.stringify(latest) === JSON.stringify(JSON.parse(JSON.stringify(data)))) return { deviceId, outcome: 'unchanged' as const };
+      const pwChanged = await this.saveCredentials(tx, input.mn, passwordHash(input.pw), p.userId);
+      const sameFacts = latest && JSON.stringify(latest) === JSON.stringify(JSON.parse(JSON.stringify(data)));
+      if (sameFacts) return { deviceId, outcome: pwChanged ? ('updated' as const) : ('unchanged' as const) };
       await this.store.appendIn(tx, stream, history.length === 0 ? 'no-stream' : history.length, [{ type: 'DeviceRegistered', data }], eventMetadata(actorOf(p)));
       return { deviceId, outcome: latest ? ('updated' as const) : ('created' as const) };
     });
+  }
+
+  /** The PW's hash lives beside the registry, not in its events; true when it changed. */
+  private async saveCredentials(tx: Tx, mn: string, pwHash: string, by: string): Promise<boolean> {
+    const { rows } = await tx.query<{ pw_hash: string }>('SELECT pw_hash FROM monitoring.device_credentials WHERE mn = $1 FOR UPDATE', [mn]);
+    if (rows[0]?.pw_hash === pwHash) return false;
+    await tx.query(
+      `INSERT INTO monitoring.device_credentials (mn, pw_hash, updated_by, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (mn) DO UPDATE SET pw_hash = $2, updated_by = $3, updated_at = now()`,
+      [mn, pwHash, by],
+    );
+    return true;
   }
 
   private async enterpriseOf(tx: Tx, input: DeviceInput): Promise<EnterpriseRow | undefined> {

@@ -11,6 +11,11 @@ export class DataStore {
 
   constructor(private readonly db: Sql) {}
 
+  /** After an operator dropped old partitions (retention), this process must stop believing they exist. */
+  forgetPartitions(): void {
+    this.partitions.clear();
+  }
+
   /** Makes the partitions the uploads need, outside any transaction (a rolled-back one would leave the cache wrong). */
   async preparePartitions(uploads: Upload[]): Promise<void> {
     for (const u of uploads) await this.ensurePartition(tableOf(u.kind), u.dataTime);
