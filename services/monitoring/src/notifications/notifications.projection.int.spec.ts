@@ -65,8 +65,8 @@ describe('notifications projection: who is told about which alarm event (routing
     await sql(`INSERT INTO monitoring.enterprises (enterprise_id, name, uscc, industry, key_polluter, outlets, updated_at) VALUES
       ($1, '义乌市某印染有限公司', '91330782MA28C00011', '纺织印染', true, '[]', now()), ($2, '义乌市某电镀有限公司', '91330782MA28C00022', '电镀', false, '[]', now())`, [E1, E2]);
     const device = (id: string, mn: string, enterpriseId: string | null, data: object) =>
-      sql(`INSERT INTO monitoring.devices (device_id, mn, pw_hash, data, enterprise_id, enterprise_name, active, registered_at, updated_at, version)
-           VALUES ($1, $2, 'x', $3::jsonb, $4, '某企业', true, now(), now(), 1)`, [id, mn, JSON.stringify(data), enterpriseId]);
+      sql(`INSERT INTO monitoring.devices (device_id, mn, data, enterprise_id, enterprise_name, active, registered_at, updated_at, version)
+           VALUES ($1, $2, $3::jsonb, $4, '某企业', true, now(), now(), 1)`, [id, mn, JSON.stringify(data), enterpriseId]);
     await device(D1, '33078200000001', E1, { outletCode: 'DW001', outletName: '废水总排口', industry: '不应使用' });
     await device(D2, '33078200000002', E2, { outletCode: 'DA001' });
     await device(D3, '33078200000003', null, { outletCode: 'DW009', industry: '电镀' });
