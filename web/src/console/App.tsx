@@ -41,6 +41,14 @@ const Consultations = lazy(() => import('./pages/judicial/ConsultationsPage'));
 const JudicialNumbers = lazy(() => import('./pages/judicial/NumbersPage'));
 const JudicialRules = lazy(() => import('./pages/judicial/RulesPage'));
 const JudicialKeys = lazy(() => import('./pages/judicial/ApiKeysPage'));
+const MonitoringDashboard = lazy(() => import('./pages/monitoring/DashboardPage'));
+const MonitoringDevices = lazy(() => import('./pages/monitoring/DevicesPage'));
+const MonitoringDevice = lazy(() => import('./pages/monitoring/DevicePage'));
+const MonitoringAlarms = lazy(() => import('./pages/monitoring/AlarmsPage'));
+const MonitoringAlarm = lazy(() => import('./pages/monitoring/AlarmPage'));
+const MonitoringTasks = lazy(() => import('./pages/monitoring/TasksPage'));
+const MonitoringRules = lazy(() => import('./pages/monitoring/RulesPage'));
+const MonitoringRecipients = lazy(() => import('./pages/monitoring/RecipientsPage'));
 
 /** Which roles open which page; the services check again on every call. */
 export const PAGE_ROLES = {
@@ -64,6 +72,12 @@ export const PAGE_ROLES = {
   judicialDraft: ['judicial-officer'],
   /** API keys for the agencies' own platforms */
   judicialKeys: ['admin'],
+  /** 在线监控: devices, alarms and rules (monitoring's readers; towns see their own) */
+  monitoring: ['analyst', 'leader', 'town-officer', 'department-officer', 'enforcement-officer', 'auditor'],
+  /** 现场核查 tasks, recorded on a phone */
+  monitoringTasks: ['analyst', 'town-officer', 'inspector', 'grid-worker'],
+  /** 通知对象 */
+  monitoringRecipients: ['admin', 'analyst'],
 };
 
 /** Roles that land on their transfers list: an agency's liaison, when the account has no other work in the console. */
@@ -134,6 +148,14 @@ function Shell() {
     can(...PAGE_ROLES.judicialBureau) && link('/judicial/rules', 'judicial.nav.rules'),
     can(...PAGE_ROLES.judicialKeys) && link('/judicial/api-keys', 'judicial.nav.keys'),
   ].filter(Boolean) as MenuItem[];
+  const monitoring = [
+    can(...PAGE_ROLES.monitoring) && link('/monitoring/overview', 'monitoring.nav.dashboard'),
+    can(...PAGE_ROLES.monitoring) && link('/monitoring/devices', 'monitoring.nav.devices'),
+    can(...PAGE_ROLES.monitoring) && link('/monitoring/alarms', 'monitoring.nav.alarms'),
+    can(...PAGE_ROLES.monitoringTasks) && link('/monitoring/tasks', 'monitoring.nav.tasks'),
+    can(...PAGE_ROLES.monitoring) && link('/monitoring/rules', 'monitoring.nav.rules'),
+    can(...PAGE_ROLES.monitoringRecipients) && link('/monitoring/recipients', 'monitoring.nav.recipients'),
+  ].filter(Boolean) as MenuItem[];
   const roles = session.user.roles;
   const liaisonOnly = roles.some((r) => LIAISONS.includes(r)) && roles.every((r) => LIAISONS.includes(r));
   const items = [
@@ -143,6 +165,7 @@ function Shell() {
     rewards.length > 0 && { key: 'rewards-menu', label: t('nav.rewardsMenu'), children: rewards },
     enforcement.length > 0 && { key: 'enforcement-menu', label: <span data-testid="nav-enforcement">{t('enforcement.nav.menu')}</span>, children: enforcement },
     judicial.length > 0 && { key: 'judicial-menu', label: <span data-testid="nav-judicial">{t('judicial.nav.menu')}</span>, children: judicial },
+    monitoring.length > 0 && { key: 'monitoring-menu', label: <span data-testid="nav-monitoring">{t('monitoring.nav.menu')}</span>, children: monitoring },
     can(...PAGE_ROLES.admin) && link('/admin', 'nav.admin'),
   ].filter(Boolean) as MenuItem[];
   const keys = items.flatMap((i) => (i.children ? i.children.map((c) => c.key) : [i.key]));
@@ -201,6 +224,15 @@ function Shell() {
             <Route path="/judicial/numbers" element={<Guard roles={PAGE_ROLES.judicialBureau}><JudicialNumbers /></Guard>} />
             <Route path="/judicial/rules" element={<Guard roles={PAGE_ROLES.judicialBureau}><JudicialRules /></Guard>} />
             <Route path="/judicial/api-keys" element={<Guard roles={PAGE_ROLES.judicialKeys}><JudicialKeys /></Guard>} />
+            <Route path="/monitoring" element={<Navigate to="/monitoring/overview" replace />} />
+            <Route path="/monitoring/overview" element={<Guard roles={PAGE_ROLES.monitoring}><MonitoringDashboard /></Guard>} />
+            <Route path="/monitoring/devices" element={<Guard roles={PAGE_ROLES.monitoring}><MonitoringDevices /></Guard>} />
+            <Route path="/monitoring/devices/:mn" element={<Guard roles={PAGE_ROLES.monitoring}><MonitoringDevice /></Guard>} />
+            <Route path="/monitoring/alarms" element={<Guard roles={PAGE_ROLES.monitoring}><MonitoringAlarms /></Guard>} />
+            <Route path="/monitoring/alarms/:alarmId" element={<Guard roles={PAGE_ROLES.monitoring}><MonitoringAlarm /></Guard>} />
+            <Route path="/monitoring/tasks" element={<Guard roles={PAGE_ROLES.monitoringTasks}><MonitoringTasks /></Guard>} />
+            <Route path="/monitoring/rules" element={<Guard roles={PAGE_ROLES.monitoring}><MonitoringRules /></Guard>} />
+            <Route path="/monitoring/recipients" element={<Guard roles={PAGE_ROLES.monitoringRecipients}><MonitoringRecipients /></Guard>} />
             <Route path="*" element={<Result status="404" title={t('nav.notFound')} />} />
           </Routes>
         </Suspense>

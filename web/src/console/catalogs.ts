@@ -13,6 +13,8 @@ import judicialEn from './pages/judicial/messages.en.json';
 import judicialZh from './pages/judicial/messages.zh-CN.json';
 import loginEn from './pages/login/messages.en.json';
 import loginZh from './pages/login/messages.zh-CN.json';
+import monitoringEn from './pages/monitoring/messages.en.json';
+import monitoringZh from './pages/monitoring/messages.zh-CN.json';
 import problemsEn from './pages/problems/messages.en.json';
 import problemsZh from './pages/problems/messages.zh-CN.json';
 import rewardsEn from './pages/rewards/messages.en.json';
@@ -20,6 +22,6 @@ import rewardsZh from './pages/rewards/messages.zh-CN.json';
 
 /** The console's message files: the shell's and each page's, merged (keys are prefixed by page). */
 export const CATALOGS: Record<Locale, Messages> = {
-  'zh-CN': { ...shellZh, ...loginZh, ...dashboardZh, ...cluesZh, ...problemsZh, ...adminZh, ...rewardsZh, ...enforcementZh, ...judicialZh },
-  en: { ...shellEn, ...loginEn, ...dashboardEn, ...cluesEn, ...problemsEn, ...adminEn, ...rewardsEn, ...enforcementEn, ...judicialEn },
+  'zh-CN': { ...shellZh, ...loginZh, ...dashboardZh, ...cluesZh, ...problemsZh, ...adminZh, ...rewardsZh, ...enforcementZh, ...judicialZh, ...monitoringZh },
+  en: { ...shellEn, ...loginEn, ...dashboardEn, ...cluesEn, ...problemsEn, ...adminEn, ...rewardsEn, ...enforcementEn, ...judicialEn, ...monitoringEn },
 };
