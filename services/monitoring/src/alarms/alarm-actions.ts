@@ -4,6 +4,7 @@ import { streamIds, VERIFICATION_RESULTS, type AlarmTier, type MonitoringAlarmRa
 import { DomainError } from '@qingyuan/domain';
 import type { PgEventStore, Tx } from '@qingyuan/event-store';
 import { actorOf, eventMetadata } from '@qingyuan/service-kit';
+import { scopeTowns } from '../queries/monitoring.queries';
 import type { AlarmRuleSource } from '../settings/alarm-rule-source';
 
 interface AlarmState {
@@ -28,6 +29,11 @@ interface AlarmState {
 }
 
 const notFound = () => new DomainError('ALARM_NOT_FOUND', '没有该预警', 'No such alarm', 'not-found');
+/** A town officer acts on the alarms of their towns only, as they see only those. */
+const mustSee = (p: Principal, a: AlarmState) => {
+  const towns = scopeTowns(p);
+  if (towns && !(a.town_code && towns.includes(a.town_code))) throw notFound();
+};
 const conflict = (code: string, zh: string, en: string) => new DomainError(code, zh, en, 'conflict');
 const invalid = (code: string, zh: string, en: string) => new DomainError(code, zh, en, 'invalid');
 
@@ -45,6 +51,7 @@ export class AlarmActions {
 
   acknowledge(p: Principal, alarmId: string, note?: string) {
     return this.run(p, alarmId, (a) => {
+      mustSee(p, a);
       if (a.acknowledged_at) throw conflict('ALREADY_ACKNOWLEDGED', '该预警已签收', 'The alarm is already acknowledged');
       return [{ type: 'AlarmAcknowledged', data: { alarmId, note } }];
     });
@@ -62,6 +69,7 @@ export class AlarmActions {
 
   explain(p: Principal, alarmId: string, explanation: string) {
     return this.run(p, alarmId, (a) => {
+      mustSee(p, a);
       if (a.stage !== 'warned') throw conflict('NOT_WARNED', '尚未远程预警，无需企业说明', 'No remote warning was issued');
       if (!explanation?.trim()) throw invalid('EXPLANATION_REQUIRED', '须填写企业说明', 'The explanation is required');
       return [{ type: 'EnterpriseExplained', data: { alarmId, explanation: explanation.trim() } }];
