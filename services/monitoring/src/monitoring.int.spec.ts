@@ -49,6 +49,7 @@ describe('monitoring: device → gateway → storage → tiered alarms → clue'
     await device.ackFor(device.send({ mn: MN, cn: '2011', dataTime, values, at: new Date(Date.now() + 5) }));
     const rows = await t.sql('SELECT 1 FROM monitoring.realtime_data WHERE mn = $1 AND data_time = $2', [MN, dataTime]);
     expect(rows).toHaveLength(1);
+    await t.service.activity.flush();
     const [d] = await t.sql<{ duplicates: string }>('SELECT duplicates FROM monitoring.devices WHERE mn = $1', [MN]);
     expect(Number(d.duplicates)).toBe(1);
   });

@@ -10,6 +10,7 @@ import { AlarmBook } from './alarms/alarm-book';
 import { AlarmSweeps } from './alarms/sweeps';
 import { enterprisesConsumer } from './consumers/enterprises.consumer';
 import { Hj212Gateway } from './gateway/hj212-gateway';
+import { DeviceActivity } from './ingest/device-activity';
 import { Ingest } from './ingest/ingest';
 import { MonitoringInitial1766000000000 } from './migrations/1766000000000-monitoring-initial';
 import { MonitoringNotifications1766000000001 } from './migrations/1766000000001-monitoring-notifications';
@@ -40,7 +41,7 @@ export interface MonitoringConfig {
   notifications?: NotificationConfig;
 }
 
-export type RunningMonitoring = RunningService & { hj212Port?: number; gateway?: Hj212Gateway; ingest: Ingest; sweeps: AlarmSweeps };
+export type RunningMonitoring = RunningService & { hj212Port?: number; gateway?: Hj212Gateway; ingest: Ingest; sweeps: AlarmSweeps; activity: DeviceActivity };
 
 export const MONITORING_MIGRATIONS = [MonitoringInitial1766000000000, MonitoringNotifications1766000000001];
 
@@ -53,6 +54,7 @@ export async function startMonitoringService(config: MonitoringConfig): Promise<
   let ingest!: Ingest;
   let sweeps!: AlarmSweeps;
   let directory!: DeviceDirectory;
+  let activity!: DeviceActivity;
   const service = await startEventSourcedService({
     name: 'monitoring',
     title: 'Qingyuan monitoring 在线监控',
@@ -73,8 +75,9 @@ export async function startMonitoringService(config: MonitoringConfig): Promise<
       directory = new DeviceDirectory(store.db);
       await directory.refresh();
       const book = new AlarmBook(store);
-      ingest = new Ingest(store, directory, new DataStore(store.db), book, ruleSource, { mode, clock, logger });
-      sweeps = new AlarmSweeps(store, book, ruleSource, clock);
+      activity = new DeviceActivity(store.db);
+      ingest = new Ingest(store, directory, new DataStore(store.db), book, ruleSource, activity, { mode, clock, logger });
+      sweeps = new AlarmSweeps(store, book, ruleSource, clock, activity);
       const every = config.sweepIntervalMs ?? 30_000;
       const parts = {
         devices: new Devices(store),
@@ -114,10 +117,12 @@ export async function startMonitoringService(config: MonitoringConfig): Promise<
     gateway,
     ingest,
     sweeps,
+    activity,
     async stop() {
       await gateway?.close();
       await kafkaSink?.close();
       await consumer?.disconnect();
+      await activity.flush();
       await service.stop();
       channels.close();
     },

@@ -1,5 +1,6 @@
 import type { PgEventStore } from '@qingyuan/event-store';
 import { alarmKey, dueEscalations, isOffline, type AlarmDecision } from '../domain/decide';
+import type { DeviceActivity } from '../ingest/device-activity';
 import type { AlarmRuleSource } from '../settings/alarm-rule-source';
 import type { AlarmBook, DeviceView } from './alarm-book';
 
@@ -20,9 +21,11 @@ export class AlarmSweeps {
     private readonly book: AlarmBook,
     private readonly rules: AlarmRuleSource,
     private readonly clock: () => Date,
+    private readonly activity?: DeviceActivity,
   ) {}
 
   async offline(): Promise<number> {
+    await this.activity?.flush();
     const rules = await this.rules.current();
     const now = this.clock();
     const { rows } = await this.store.db.query<DeviceRow>('SELECT data, registered_at, last_seen_at FROM monitoring.devices WHERE active');

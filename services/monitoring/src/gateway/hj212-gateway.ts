@@ -76,7 +76,7 @@ export class Hj212Gateway {
       maxInFlightPerConnection: 64,
       maxBufferedBytes: 256 * 1024 * 1024,
       maxAuthFailures: 20,
-      batch: { maxFrames: 1000, maxDelayMs: 5 },
+      batch: { maxFrames: 4000, maxDelayMs: 5 },
       ...options,
     };
     this.clock = options.clock ?? (() => new Date());

@@ -8,6 +8,7 @@ import { uploadOf, type Upload } from '../domain/upload';
 import type { DeviceDirectory } from '../registry/device-directory';
 import type { AlarmRuleSource } from '../settings/alarm-rule-source';
 import type { DataStore } from '../storage/data-store';
+import type { DeviceActivity } from './device-activity';
 import type { AcceptedFrame, FrameSink } from './frames';
 
 export interface IngestOptions {
@@ -40,6 +41,7 @@ export class Ingest implements FrameSink {
     private readonly data: DataStore,
     private readonly book: AlarmBook,
     private readonly rules: AlarmRuleSource,
+    private readonly activity: DeviceActivity,
     private readonly options: IngestOptions,
   ) {}
 
@@ -75,12 +77,13 @@ export class Ingest implements FrameSink {
     await this.data.preparePartitions(uploads);
     const rules = await this.rules.current();
     try {
-      await this.store.db.transaction(async (tx) => {
-        const fresh = await this.data.insert(tx, uploads);
-        await this.judge(tx, fresh, rules);
-        await this.recordSeen(tx, seen, uploads, fresh);
+      const fresh = await this.store.db.transaction(async (tx) => {
+        const stored = await this.data.insert(tx, uploads);
+        await this.judge(tx, stored, rules);
         await this.recordRejected(tx, rejected);
+        return stored;
       });
+      this.noteActivity(seen, uploads, fresh, rejected);
     } catch (error) {
       // 23514: no partition for a row — one was dropped under us; the retried batch makes it again.
       if (pgCode(error) === '23514') this.data.forgetPartitions();
@@ -110,27 +113,15 @@ export class Ingest implements FrameSink {
     }
   }
 
-  private async recordSeen(tx: Tx, seen: Map<string, { frames: number; lastSeen: number }>, uploads: Upload[], fresh: Upload[]): Promise<void> {
-    if (seen.size === 0) return;
-    const latest = new Map<string, number>();
-    for (const u of fresh) latest.set(u.mn, Math.max(latest.get(u.mn) ?? 0, u.dataTime.getTime()));
-    const duplicates = new Map<string, number>();
+  /** Counters and last-seen per device, for what was stored (written a second later by DeviceActivity). */
+  private noteActivity(seen: Map<string, { frames: number; lastSeen: number }>, uploads: Upload[], fresh: Upload[], rejected: Rejected[]): void {
     const freshSet = new Set(fresh);
-    for (const u of uploads) if (!freshSet.has(u)) duplicates.set(u.mn, (duplicates.get(u.mn) ?? 0) + 1);
-    const mns = [...seen.keys()];
-    await tx.query(
-      `UPDATE monitoring.devices d SET frames = d.frames + s.frames, duplicates = d.duplicates + s.duplicates,
-         last_seen_at = greatest(d.last_seen_at, s.last_seen), last_data_time = greatest(d.last_data_time, s.last_data)
-       FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[]) AS s(mn, frames, duplicates, last_seen, last_data)
-       WHERE d.mn = s.mn`,
-      [
-        mns,
-        mns.map((m) => seen.get(m)!.frames),
-        mns.map((m) => duplicates.get(m) ?? 0),
-        mns.map((m) => new Date(seen.get(m)!.lastSeen).toISOString()),
-        mns.map((m) => (latest.has(m) ? new Date(latest.get(m)!).toISOString() : null)),
-      ],
-    );
+    for (const [mn, s] of seen) this.activity.add(mn, { frames: s.frames, lastSeen: s.lastSeen });
+    for (const u of uploads) {
+      if (freshSet.has(u)) this.activity.add(u.mn, { lastData: u.dataTime.getTime() });
+      else this.activity.add(u.mn, { duplicates: 1 });
+    }
+    for (const r of rejected) if (r.mn) this.activity.add(r.mn, { rejected: 1 });
   }
 
   private async recordRejected(tx: Tx, rejected: Rejected[]): Promise<void> {
@@ -139,10 +130,6 @@ export class Ingest implements FrameSink {
       `INSERT INTO monitoring.rejected_frames (received_at, mn, reason, frame)
        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[])`,
       [rejected.map((r) => new Date(r.receivedAt).toISOString()), rejected.map((r) => r.mn ?? null), rejected.map((r) => r.reason), rejected.map((r) => r.frame)],
-    );
-    await tx.query(
-      `UPDATE monitoring.devices d SET rejected = d.rejected + s.n FROM (SELECT mn, count(*)::int AS n FROM unnest($1::text[]) AS mn GROUP BY mn) s WHERE d.mn = s.mn`,
-      [rejected.map((r) => r.mn ?? null)],
     );
     this.options.logger.emit('warn', 'hj212 frames refused after acceptance', { count: rejected.length, reasons: [...new Set(rejected.map((r) => r.reason))] });
   }

