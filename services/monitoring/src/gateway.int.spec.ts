@@ -292,7 +292,7 @@ describe('HJ 212 gateway time limits', () => {
   const dropped = () => ({ ...t.service.gateway!.counters.dropped });
 
   beforeAll(async () => {
-    t = await MonitoringUnderTest.start('monitoring_gateway_limits', gatewayOptions({ idleTimeoutMs: 500, frameTimeoutMs: 500 }));
+    t = await MonitoringUnderTest.start('monitoring_gateway_limits', gatewayOptions({ idleTimeoutMs: 1500, frameTimeoutMs: 500 }));
     await t.registerEnterprise();
     await t.registerDevice(waterDevice(MN.main));
   });
@@ -319,14 +319,27 @@ describe('HJ 212 gateway time limits', () => {
     c = await t.device();
     const before = dropped();
     const started = Date.now();
-    await c.until(() => c!.closed, 3000);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    await c.until(() => c!.closed, 4000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1450);
+    expect(dropped()).toEqual({ ...before, idle: before.idle + 1 });
+  });
+
+  it('closes a connection that sends only garbage after idleTimeoutMs (bytes alone do not keep it alive)', async () => {
+    c = await t.device();
+    const before = dropped();
+    const started = Date.now();
+    for (let i = 0; !c.closed && i < 40; i++) {
+      c.write('AT+CSQ\r\n');
+      await sleep(100);
+    }
+    expect(c.closed).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1450);
     expect(dropped()).toEqual({ ...before, idle: before.idle + 1 });
   });
 
   it('keeps a connection that sends a frame every 250 ms well past idleTimeoutMs', async () => {
     c = await t.device();
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 10; i++) {
       const f = frame({ mn: MN.main, dataTime: nextDataTime(), values: rtd(20) });
       c.write(f.bytes);
       await c.ackFor(f.qn);

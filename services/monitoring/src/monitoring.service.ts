@@ -9,7 +9,7 @@ import { AlarmActions } from './alarms/alarm-actions';
 import { AlarmBook } from './alarms/alarm-book';
 import { AlarmSweeps } from './alarms/sweeps';
 import { enterprisesConsumer } from './consumers/enterprises.consumer';
-import { Hj212Gateway } from './gateway/hj212-gateway';
+import { Hj212Gateway, type GatewayOptions } from './gateway/hj212-gateway';
 import { DeviceActivity } from './ingest/device-activity';
 import { Ingest } from './ingest/ingest';
 import { MonitoringInitial1766000000000 } from './migrations/1766000000000-monitoring-initial';
@@ -32,7 +32,7 @@ export interface MonitoringConfig {
   host?: string;
   clock?: () => Date;
   /** run an HJ 212 gateway in this process (the embedded run, or a process that is both) */
-  hj212?: { port: number; host?: string; mode?: Hj212Mode; idleTimeoutMs?: number; frameTimeoutMs?: number; maxDataLength?: number };
+  hj212?: Omit<GatewayOptions, 'id' | 'clock' | 'mode'> & { mode?: Hj212Mode };
   /** distributed: gateways write frames to Kafka and this process's workers consume them */
   kafkaFrames?: KafkaFramesOptions;
   /** how often the offline and escalation sweeps run */

@@ -21,6 +21,7 @@ interface AlarmState {
   since: Date;
   acknowledged_at: Date | null;
   clue_raised: boolean;
+  warning: unknown;
   version: number;
   key_polluter: boolean;
   medium: string;
@@ -70,7 +71,7 @@ export class AlarmActions {
   explain(p: Principal, alarmId: string, explanation: string) {
     return this.run(p, alarmId, (a) => {
       mustSee(p, a);
-      if (a.stage !== 'warned') throw conflict('NOT_WARNED', '尚未远程预警，无需企业说明', 'No remote warning was issued');
+      if (!a.warning) throw conflict('NOT_WARNED', '尚未远程预警，无需企业说明', 'No remote warning was issued');
       if (!explanation?.trim()) throw invalid('EXPLANATION_REQUIRED', '须填写企业说明', 'The explanation is required');
       return [{ type: 'EnterpriseExplained', data: { alarmId, explanation: explanation.trim() } }];
     });

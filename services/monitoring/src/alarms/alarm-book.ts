@@ -21,6 +21,7 @@ interface AlarmRow {
   acknowledged_at: Date | null;
   last_escalated_at: Date | null;
   clue_raised: boolean;
+  stage: string;
   version: number;
 }
 
@@ -129,6 +130,7 @@ function booked(r: AlarmRow): BookedAlarm {
     acknowledgedAt: r.acknowledged_at ?? undefined,
     lastEscalatedAt: r.last_escalated_at ?? undefined,
     clueRaised: r.clue_raised,
+    stage: r.stage,
     version: r.version,
   };
 }

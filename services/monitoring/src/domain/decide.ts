@@ -13,7 +13,12 @@ export interface OpenAlarm {
   openedAt: Date;
   acknowledgedAt?: Date;
   lastEscalatedAt?: Date;
+  /** how far people have taken it (alarm, warned, verifying, verified, supervised, closed) */
+  stage?: string;
 }
+
+/** Once someone is verifying, supervising or has closed it, the clock no longer escalates an alarm. */
+const ESCALATING_STAGES = new Set(['alarm', 'warned']);
 
 export type AlarmDecision =
   | { action: 'open'; key: string; condition: Condition & { tier: AlarmTier; summary: string } }
@@ -52,7 +57,7 @@ export function dueEscalations(alarms: OpenAlarm[], rules: AlarmRules, now: Date
   const out: AlarmDecision[] = [];
   const max = rules.escalation.maxTier;
   for (const alarm of alarms) {
-    if (tierRank(alarm.tier) >= tierRank(max)) continue;
+    if (tierRank(alarm.tier) >= tierRank(max) || (alarm.stage && !ESCALATING_STAGES.has(alarm.stage))) continue;
     const last = alarm.lastEscalatedAt ?? alarm.openedAt;
     const to = nextTier(alarm.tier, max);
     const unackMs = rules.escalation.unacknowledgedMinutes * 60_000;

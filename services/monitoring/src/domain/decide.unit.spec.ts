@@ -112,6 +112,12 @@ describe('dueEscalations', () => {
     expect(d.action === 'escalate' && d.summary).toContain('240 分钟内未签收');
   });
 
+  it('an alarm people are verifying, supervising or have closed does not escalate on the clock; a warned one still does', () => {
+    for (const stage of ['verifying', 'verified', 'supervised', 'closed']) expect(due(alarm({ ...opened, tier: 'yellow', stage }), 48 * HOUR)).toEqual([]);
+    expect(due(alarm({ ...opened, tier: 'yellow', stage: 'warned' }), 240 * MIN)).toHaveLength(1);
+    expect(due(alarm({ ...opened, tier: 'yellow', stage: 'alarm' }), 240 * MIN)).toHaveLength(1);
+  });
+
   it('an acknowledged alarm still open goes one tier up after `persistingHours`', () => {
     const a = alarm({ ...opened, tier: 'yellow', acknowledgedAt: at(10 * MIN) });
     expect(due(a, 240 * MIN)).toEqual([]);

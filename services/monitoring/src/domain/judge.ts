@@ -31,13 +31,19 @@ export const newDeviceWindow = (): DeviceWindow => ({ factors: new Map(), proces
 
 type Device = Pick<DeviceRegistered, 'factors' | 'keyPolluter' | 'process'>;
 
-/** Judge one stored upload of a device against the rules. Pure apart from the window it keeps. */
-export function judgeUpload(device: Device, rules: AlarmRules, upload: Upload, window: DeviceWindow): Condition[] {
+/** Whether an alarm of this kind (and factor) may be open for the device; without it every verdict is reported. */
+export type MayBeOpen = (kind: AlarmKind, factor?: string) => boolean;
+
+/**
+ * Judge one stored upload of a device against the rules. Pure apart from the window it keeps. With `mayBeOpen`, the
+ * real-time "no longer holds" verdicts are reported only for alarms that may be open (the ingest knows which are).
+ */
+export function judgeUpload(device: Device, rules: AlarmRules, upload: Upload, window: DeviceWindow, mayBeOpen?: MayBeOpen): Condition[] {
   const out: Condition[] = [];
   if (upload.kind === 'realtime' || upload.kind === 'minute') {
     for (const factor of device.factors) {
       const fields = upload.values[factor.code];
-      if (fields) judgeReading(factor, rules, upload, fields, factorWindow(window, factor.code), out);
+      if (fields) judgeReading(factor, rules, upload, fields, factorWindow(window, factor.code), out, mayBeOpen);
     }
   }
   if (upload.kind === 'hour' || upload.kind === 'day') {
@@ -67,69 +73,73 @@ function factorWindow(window: DeviceWindow, code: string): FactorWindow {
   return w;
 }
 
-function judgeReading(factor: DeviceFactor, rules: AlarmRules, upload: Upload, fields: Record<string, string>, w: FactorWindow, out: Condition[]): void {
-  const dataTime = upload.dataTime.toISOString();
+function judgeReading(factor: DeviceFactor, rules: AlarmRules, upload: Upload, fields: Record<string, string>, w: FactorWindow, out: Condition[], mayBeOpen?: MayBeOpen): void {
   const flag = fields.Flag ?? 'N';
   const value = judgedValue(factor, upload.kind, fields);
-  const base = { factor: factor.code, dataTime: upload.dataTime };
-  const evidence = (values: AlarmEvidence['values'], extra: Partial<AlarmEvidence> = {}): AlarmEvidence => ({
+  let iso: string | undefined;
+  const dataTime = () => (iso ??= upload.dataTime.toISOString());
+  const evidence = (values: AlarmEvidence['values'], note?: string): AlarmEvidence => ({
     factor: factor.code,
     factorName: factor.name,
     unit: factor.unit,
     values,
     frameReceivedAt: new Date(upload.receivedAt).toISOString(),
-    ...extra,
+    ...(note ? { note } : {}),
   });
+  const holds = (kind: AlarmKind, tier: AlarmTier, summary: string, e: AlarmEvidence) =>
+    out.push({ factor: factor.code, dataTime: upload.dataTime, kind, present: true, tier, summary, evidence: e });
+  // Most readings are normal: "no longer holds" is only worth building when that alarm may be open.
+  const ended = (kind: AlarmKind) => {
+    if (mayBeOpen && !mayBeOpen(kind, factor.code)) return;
+    out.push({ factor: factor.code, dataTime: upload.dataTime, kind, present: false, evidence: evidence([{ dataTime: dataTime(), value, flag }]) });
+  };
 
   if (rules.deviceFlag.flags.includes(flag)) {
     w.flagRun += 1;
     w.flags = [...w.flags, flag].slice(-rules.deviceFlag.values);
     if (w.flagRun >= rules.deviceFlag.values) {
-      out.push({ ...base, kind: 'device-flag', present: true, tier: rules.deviceFlag.tier,
-        summary: `${factor.name} 连续 ${w.flagRun} 个数据标记为 ${[...new Set(w.flags)].join('/')}（停运/故障/通讯异常/超量程），未见报备`,
-        evidence: evidence([{ dataTime, value, flag }], { note: `flags ${w.flags.join('')}` }) });
+      holds('device-flag', rules.deviceFlag.tier, `${factor.name} 连续 ${w.flagRun} 个数据标记为 ${[...new Set(w.flags)].join('/')}（停运/故障/通讯异常/超量程），未见报备`,
+        evidence([{ dataTime: dataTime(), value, flag }], `flags ${w.flags.join('')}`));
     }
   } else {
     w.flagRun = 0;
-    w.flags = [];
-    out.push({ ...base, kind: 'device-flag', present: false, evidence: evidence([{ dataTime, value, flag }]) });
+    if (w.flags.length) w.flags = [];
+    ended('device-flag');
   }
   // Marked data are not used to judge (regulations §5.3).
   if (!rules.validFlags.includes(flag) || value === undefined) return;
-  const point = [{ dataTime, value, flag }];
+  const point = () => [{ dataTime: dataTime(), value, flag }];
 
-  out.push(value < 0
-    ? { ...base, kind: 'negative', present: true, tier: rules.negative.tier, summary: `${factor.name} 出现负值 ${value} ${factor.unit}`, evidence: evidence(point) }
-    : { ...base, kind: 'negative', present: false, evidence: evidence(point) });
+  if (value < 0) holds('negative', rules.negative.tier, `${factor.name} 出现负值 ${value} ${factor.unit}`, evidence(point()));
+  else ended('negative');
 
   if (factor.rangeMin !== undefined || factor.rangeMax !== undefined) {
     const outside = (factor.rangeMin !== undefined && value < factor.rangeMin) || (factor.rangeMax !== undefined && value > factor.rangeMax);
-    out.push(outside && value >= 0
-      ? { ...base, kind: 'out-of-range', present: true, tier: rules.outOfRange.tier,
-        summary: `${factor.name} ${value} ${factor.unit} 超出量程 ${factor.rangeMin ?? '-∞'}～${factor.rangeMax ?? '∞'}`, evidence: evidence(point) }
-      : { ...base, kind: 'out-of-range', present: false, evidence: evidence(point) });
+    if (outside && value >= 0) {
+      holds('out-of-range', rules.outOfRange.tier, `${factor.name} ${value} ${factor.unit} 超出量程 ${factor.rangeMin ?? '-∞'}～${factor.rangeMax ?? '∞'}`, evidence(point()));
+    } else ended('out-of-range');
   }
 
   w.zeroRun = value === 0 ? w.zeroRun + 1 : 0;
   // A short run of zeros neither opens nor clears.
-  if (w.zeroRun >= rules.zero.values) {
-    out.push({ ...base, kind: 'zero', present: true, tier: rules.zero.tier, summary: `${factor.name} 连续 ${w.zeroRun} 个零值`, evidence: evidence(point) });
-  } else if (w.zeroRun === 0) {
-    out.push({ ...base, kind: 'zero', present: false, evidence: evidence(point) });
-  }
+  if (w.zeroRun >= rules.zero.values) holds('zero', rules.zero.tier, `${factor.name} 连续 ${w.zeroRun} 个零值`, evidence(point()));
+  else if (w.zeroRun === 0) ended('zero');
 
-  w.recent.push({ dataTime, value, flag });
+  w.recent.push({ dataTime: dataTime(), value, flag });
   if (w.recent.length > rules.constant.values) w.recent.shift();
   if (w.recent.length === rules.constant.values && value !== 0) {
-    const values = w.recent.map((r) => r.value);
-    const spread = Math.max(...values) - Math.min(...values);
+    let min = Infinity;
+    let max = -Infinity;
+    for (const r of w.recent) {
+      if (r.value < min) min = r.value;
+      if (r.value > max) max = r.value;
+    }
+    const spread = max - min;
     const range = factor.rangeMax !== undefined ? factor.rangeMax - (factor.rangeMin ?? 0) : 0;
-    const constant = spread <= rules.constant.maxSpreadShare * range;
-    out.push(constant
-      ? { ...base, kind: 'constant', present: true, tier: rules.constant.tier,
-        summary: `${factor.name} 连续 ${values.length} 个数据恒定在 ${value} ${factor.unit}（波动 ${round(spread)}）`,
-        evidence: evidence(w.recent.slice(-5).map((r) => ({ ...r })), { note: `spread ${round(spread)} over ${values.length} values` }) }
-      : { ...base, kind: 'constant', present: false, evidence: evidence(point) });
+    if (spread <= rules.constant.maxSpreadShare * range) {
+      holds('constant', rules.constant.tier, `${factor.name} 连续 ${w.recent.length} 个数据恒定在 ${value} ${factor.unit}（波动 ${round(spread)}）`,
+        evidence(w.recent.slice(-5).map((r) => ({ ...r })), `spread ${round(spread)} over ${w.recent.length} values`));
+    } else ended('constant');
   }
 }
 

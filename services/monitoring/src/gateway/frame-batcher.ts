@@ -5,22 +5,58 @@ interface Waiting {
   done: (ok: boolean) => void;
 }
 
+export interface BatcherOptions {
+  maxFrames: number;
+  maxDelayMs: number;
+  /** batches written at the same time, each for its own share of the devices (by MN), so one device keeps its order */
+  lanes?: number;
+  onError: (error: unknown, frames: number) => void;
+}
+
 /**
- * Groups accepted frames of all connections into batches for the sink (a few ms or `maxFrames`, whichever first):
- * one database transaction or one Kafka request carries many frames. Each frame learns whether it became durable.
+ * Groups accepted frames of all connections into batches for the sink: one database transaction or one Kafka request
+ * carries many frames. Devices are spread over a few lanes by MN; a lane writes one batch at a time, and while it is
+ * written the next one grows, so under load batches get bigger rather than queueing up small. Two lanes let the
+ * database work on one batch while this process parses the next. Each frame learns whether it became durable.
  */
 export class FrameBatcher {
+  private readonly lanes: Lane[];
+
+  constructor(sink: FrameSink, options: BatcherOptions) {
+    this.lanes = Array.from({ length: Math.max(1, options.lanes ?? 2) }, () => new Lane(sink, options));
+  }
+
+  /** Frames waiting or being written: the gateway's back-pressure signal. */
+  get pending(): number {
+    return this.lanes.reduce((n, l) => n + l.pending, 0);
+  }
+
+  add(frame: AcceptedFrame): Promise<boolean> {
+    return this.lanes[laneOf(frame.mn, this.lanes.length)].add(frame);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.lanes.map((l) => l.close()));
+  }
+}
+
+function laneOf(mn: string, lanes: number): number {
+  let h = 0;
+  for (let i = 0; i < mn.length; i++) h = (h * 31 + mn.charCodeAt(i)) | 0;
+  return Math.abs(h) % lanes;
+}
+
+class Lane {
   private queue: Waiting[] = [];
   private timer?: NodeJS.Timeout;
+  private writing?: Promise<void>;
   private inFlight = 0;
-  private flushing = Promise.resolve();
 
   constructor(
     private readonly sink: FrameSink,
-    private readonly options: { maxFrames: number; maxDelayMs: number; onError: (error: unknown, frames: number) => void },
+    private readonly options: BatcherOptions,
   ) {}
 
-  /** Frames waiting or being written: the gateway's back-pressure signal. */
   get pending(): number {
     return this.queue.length + this.inFlight;
   }
@@ -28,20 +64,22 @@ export class FrameBatcher {
   add(frame: AcceptedFrame): Promise<boolean> {
     return new Promise((done) => {
       this.queue.push({ frame, done });
-      if (this.queue.length >= this.options.maxFrames) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.options.maxDelayMs);
+      if (this.writing) return; // the running write loop takes it next
+      if (this.queue.length >= this.options.maxFrames) this.start();
+      else this.timer ??= setTimeout(() => this.start(), this.options.maxDelayMs);
     });
   }
 
-  /** Batches go out one after another, in arrival order (a device's frames keep their order). */
-  flush(): Promise<void> {
+  private start(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return this.flushing;
-    this.inFlight += batch.length;
-    this.flushing = this.flushing.then(async () => {
+    this.writing ??= this.writeAll().finally(() => (this.writing = undefined));
+  }
+
+  private async writeAll(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.options.maxFrames);
+      this.inFlight = batch.length;
       try {
         await this.sink.accept(batch.map((w) => w.frame));
         batch.forEach((w) => w.done(true));
@@ -49,13 +87,13 @@ export class FrameBatcher {
         this.options.onError(error, batch.length);
         batch.forEach((w) => w.done(false));
       } finally {
-        this.inFlight -= batch.length;
+        this.inFlight = 0;
       }
-    });
-    return this.flushing;
+    }
   }
 
   async close(): Promise<void> {
-    await this.flush();
+    if (this.queue.length) this.start();
+    await this.writing;
   }
 }

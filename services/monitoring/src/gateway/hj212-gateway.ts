@@ -32,7 +32,7 @@ export interface GatewayOptions {
   maxBufferedBytes?: number;
   /** wrong PW or unknown MN this many times: the connection is closed */
   maxAuthFailures?: number;
-  batch?: { maxFrames: number; maxDelayMs: number };
+  batch?: { maxFrames: number; maxDelayMs: number; lanes?: number };
   clock?: () => Date;
 }
 
@@ -43,6 +43,7 @@ interface Connection {
   inFlightBytes: number;
   authFailures: number;
   partialSince?: NodeJS.Timeout;
+  idle?: NodeJS.Timeout;
   paused: boolean;
 }
 
@@ -76,7 +77,7 @@ export class Hj212Gateway {
       maxInFlightPerConnection: 64,
       maxBufferedBytes: 256 * 1024 * 1024,
       maxAuthFailures: 20,
-      batch: { maxFrames: 4000, maxDelayMs: 5 },
+      batch: { maxFrames: 4000, maxDelayMs: 5, lanes: 2 },
       ...options,
     };
     this.clock = options.clock ?? (() => new Date());
@@ -115,11 +116,12 @@ export class Hj212Gateway {
     const c: Connection = { socket, reader: new FrameReader({ mode: this.o.mode, maxDataLength: this.o.maxDataLength }), inFlight: 0, inFlightBytes: 0, authFailures: 0, paused: false };
     this.connections.add(c);
     this.counters.connectionsOpened += 1;
-    socket.setTimeout(this.o.idleTimeoutMs, () => this.drop(c, 'idle'));
+    this.restartIdleClock(c);
     socket.on('data', (chunk: Buffer) => this.read(c, chunk));
     socket.on('error', () => undefined);
     socket.on('close', () => {
       clearTimeout(c.partialSince);
+      clearTimeout(c.idle);
       this.bufferedBytes -= c.reader.pendingBytes;
       this.connections.delete(c);
     });
@@ -147,6 +149,12 @@ export class Hj212Gateway {
   private startFrameClock(c: Connection): void {
     if (c.partialSince || c.paused || c.reader.pendingBytes === 0) return;
     c.partialSince = setTimeout(() => this.drop(c, 'slow-frame'), this.o.frameTimeoutMs);
+  }
+
+  /** Idle means no accepted frame (bytes of garbage do not keep a connection alive). */
+  private restartIdleClock(c: Connection): void {
+    clearTimeout(c.idle);
+    c.idle = setTimeout(() => this.drop(c, 'idle'), this.o.idleTimeoutMs);
   }
 
   private stopFrameClock(c: Connection): void {
@@ -177,7 +185,7 @@ export class Hj212Gateway {
       if (++c.authFailures >= this.o.maxAuthFailures) this.drop(c, 'auth-failures');
       return;
     }
-    c.socket.setTimeout(this.o.idleTimeoutMs);
+    this.restartIdleClock(c);
     this.counters.framesAccepted += 1;
     c.inFlight += 1;
     c.inFlightBytes += data.length;
@@ -226,6 +234,7 @@ export class Hj212Gateway {
   }
 
   private drop(c: Connection, reason: 'idle' | 'slow-frame' | 'auth-failures'): void {
+    if (c.socket.destroyed) return;
     this.counters.dropped[reason] += 1;
     this.logger.emit('info', 'hj212 connection closed', { reason, remote: c.socket.remoteAddress });
     c.socket.destroy();

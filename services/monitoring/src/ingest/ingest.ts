@@ -2,7 +2,7 @@ import { parseDataSegment, type Hj212Mode } from '@qingyuan/hj212';
 import type { PgEventStore, Tx } from '@qingyuan/event-store';
 import type { JsonLogger } from '@qingyuan/telemetry';
 import type { AlarmBook, DeviceView } from '../alarms/alarm-book';
-import { decide } from '../domain/decide';
+import { alarmKey, decide } from '../domain/decide';
 import { judgeUpload, newDeviceWindow, type Condition, type DeviceWindow } from '../domain/judge';
 import { uploadOf, type Upload } from '../domain/upload';
 import type { DeviceDirectory } from '../registry/device-directory';
@@ -93,23 +93,30 @@ export class Ingest implements FrameSink {
   }
 
   private async judge(tx: Tx, fresh: Upload[], rules: Awaited<ReturnType<AlarmRuleSource['current']>>): Promise<void> {
-    const byDevice = new Map<string, { device: DeviceView; conditions: Condition[] }>();
     const ordered = [...fresh].sort((a, b) => a.dataTime.getTime() - b.dataTime.getTime());
+    const devices = new Map<string, DeviceView>();
+    for (const u of ordered) {
+      const device = this.devices.get(u.mn);
+      if (device?.active) devices.set(device.deviceId, device);
+    }
+    if (devices.size === 0) return;
+    // The open alarms first: a normal reading then says nothing about alarms that are not open.
+    const open = await this.book.openAlarms([...devices.keys()], tx);
+    const conditions = new Map<string, Condition[]>();
     for (const u of ordered) {
       const device = this.devices.get(u.mn);
       if (!device?.active) continue;
       let window = this.windows.get(device.deviceId);
       if (!window) this.windows.set(device.deviceId, (window = newDeviceWindow()));
-      const entry = byDevice.get(device.deviceId) ?? { device, conditions: [] };
-      entry.conditions.push(...judgeUpload(device, rules.rules, u, window));
-      byDevice.set(device.deviceId, entry);
+      const found = judgeUpload(device, rules.rules, u, window, (kind, factor) => open.has(alarmKey(device.deviceId, factor, kind)));
+      if (found.length === 0) continue;
+      const list = conditions.get(device.deviceId);
+      if (list) list.push(...found);
+      else conditions.set(device.deviceId, found);
     }
-    const withConditions = [...byDevice.values()].filter((e) => e.conditions.length > 0);
-    if (withConditions.length === 0) return;
-    const open = await this.book.openAlarms(withConditions.map((e) => e.device.deviceId), tx);
-    for (const { device, conditions } of withConditions) {
-      const decisions = decide(device.deviceId, conditions, open);
-      if (decisions.length) await this.book.apply(tx, device, decisions, rules);
+    for (const [deviceId, list] of conditions) {
+      const decisions = decide(deviceId, list, open);
+      if (decisions.length) await this.book.apply(tx, devices.get(deviceId)!, decisions, rules);
     }
   }
 

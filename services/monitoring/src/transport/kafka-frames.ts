@@ -71,6 +71,8 @@ export async function consumeFrames(kafka: Kafka, options: KafkaFramesOptions, s
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
+    // Partitions hold disjoint devices: two at a time let the database work on one batch while this process parses the next.
+    partitionsConsumedConcurrently: 2,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += chunk) {
         const messages = batch.messages.slice(i, i + chunk);
