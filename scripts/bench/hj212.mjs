@@ -18,8 +18,9 @@ import auth from '@qingyuan/auth';
 import contracts from '@qingyuan/contracts';
 import messaging from '@qingyuan/messaging';
 import monitoring from '@qingyuan/monitoring-service';
+
+const { simulator } = monitoring;
 import telemetry from '@qingyuan/telemetry';
-import simulator from '@qingyuan/monitoring-service/dist/simulator/index.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 12000);

@@ -1,15 +1,11 @@
 import { parseArgs } from 'node:util';
-// The simulator is plain code of the monitoring service, loaded from its build (the service's index is its Nest side).
-import {
-  ANOMALY_KINDS,
-  formatStats,
-  resolveAnomalies,
-  simulatedDevices,
-  Simulation,
-  type Anomaly,
-  type AnomalyKind,
-  type SimulationStats,
-} from '@qingyuan/monitoring-service/dist/simulator';
+import { simulator } from '@qingyuan/monitoring-service';
+
+const { ANOMALY_KINDS, formatStats, resolveAnomalies, simulatedDevices, Simulation } = simulator;
+type Anomaly = simulator.Anomaly;
+type AnomalyKind = simulator.AnomalyKind;
+type SimulationStats = simulator.SimulationStats;
+type Simulation = simulator.Simulation;
 
 const USAGE = `qingyuan simulate — HJ 212 数采仪模拟器 / HJ 212 data-logger simulator
 

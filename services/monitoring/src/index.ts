@@ -5,3 +5,4 @@ export { DeviceDirectory } from './registry/device-directory';
 export { KafkaFrameSink, FRAMES_TOPIC } from './transport/kafka-frames';
 export { passwordHash } from './registry/devices';
 export { hj212ModeFromEnv } from './gateway/mode';
+export * as simulator from './simulator';

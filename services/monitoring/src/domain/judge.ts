@@ -43,7 +43,8 @@ export function judgeUpload(device: Device, rules: AlarmRules, upload: Upload, w
   if (upload.kind === 'realtime' || upload.kind === 'minute') {
     for (const factor of device.factors) {
       const fields = upload.values[factor.code];
-      if (fields) judgeReading(factor, rules, upload, fields, factorWindow(window, factor.code), out, mayBeOpen);
+      // Real-time and minute values keep separate runs: mixed, a 60 s logger's readings would count twice.
+      if (fields) judgeReading(factor, rules, upload, fields, factorWindow(window, `${upload.kind}:${factor.code}`), out, mayBeOpen);
     }
   }
   if (upload.kind === 'hour' || upload.kind === 'day') {
