@@ -1,4 +1,5 @@
 import { organisationCheckCharacter, usccCheckCharacter } from '@qingyuan/enforcement-service';
+import { registerDemoDevices } from './demo-monitoring';
 
 /**
  * Demo data for a first embedded start, through the real HTTP API: a few reports in different towns and stages, so a
@@ -25,7 +26,7 @@ const ENTERPRISES = [
 ];
 
 /** A valid credit code for the n-th demo enterprise (organisation codes MA0DEMO0n). */
-function demoUscc(n: number): string {
+export function demoUscc(n: number): string {
   const org = `MA0DEM${String(n).padStart(2, '0')}`;
   const first17 = `91330782${org}${organisationCheckCharacter(org)}`;
   return first17 + usccCheckCharacter(first17);
@@ -76,6 +77,7 @@ export async function seedDemo(base: string, adminPassword: string): Promise<num
     }, token);
   }
   await seedEnforcement(base, token);
+  await registerDemoDevices(base, token, demoUscc);
   return REPORTS.length;
 }
 

@@ -9,7 +9,8 @@ import { DataSource } from 'typeorm';
 import { auditReplay, auditVerify } from './audit';
 import { drawVerify } from './draw-verify';
 import { hj212Decode } from './hj212-decode';
-import { seedDemo } from './demo';
+import { demoUscc, seedDemo } from './demo';
+import { startDemoLoggers } from './demo-monitoring';
 import { simulate } from './simulate';
 import { DATABASE_NAME, runningPort, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { startPlatform } from './platform';
@@ -72,12 +73,14 @@ async function start(): Promise<void> {
   if (platform.gateway.adminPassword && process.env.QINGYUAN_DEMO !== '0') {
     await seedDemo(platform.gateway.url, platform.gateway.adminPassword).catch((e) => say(`demo data skipped: ${String(e)}`));
   }
+  const demoLoggers = process.env.QINGYUAN_DEMO !== '0' ? await startDemoLoggers(platform.monitoring, demoUscc).catch(() => undefined) : undefined;
   say('');
   say('  清源 Qingyuan 已启动 / is running');
   say(`  举报页面 Public:      ${base}/`);
   say(`  工作台 Console:       ${base}/console/`);
   say(`  接口文档 Swagger UI:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
   say(`  HJ 212 数采仪接入 Data loggers: tcp://${base.replace(/^https?:\/\//, '').replace(/:\d+$/, '')}:${platform.monitoring.hj212Port}`);
+  if (demoLoggers) say(`  演示数采仪 Demo loggers: ${demoLoggers.devices.length} 台，每 30 秒上报 / ${demoLoggers.devices.length} devices reporting every 30 s (QINGYUAN_DEMO=0 turns them off)`);
   say(`  健康检查 Health:      ${base}/health`);
   for (const s of platform.services) say(`  服务 ${s.name}:${' '.repeat(Math.max(1, 14 - s.name.length))}${s.url}  (Swagger ${s.url}/docs)`);
   say(`  数据库 PostgreSQL:    ${embedded ? `embedded, data in ${join(dataDir(), 'postgres')}` : 'DATABASE_URL'}`);
@@ -94,6 +97,7 @@ async function start(): Promise<void> {
   say('  按 Ctrl-C 停止 / press Ctrl-C to stop');
   onShutdown(async () => {
     say('stopping…');
+    await demoLoggers?.stop();
     await platform.stop();
     await db.stop();
     await telemetry.shutdown();

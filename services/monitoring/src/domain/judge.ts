@@ -20,7 +20,8 @@ export interface DeviceWindow {
 }
 
 interface FactorWindow {
-  recent: Array<{ dataTime: string; value: number; flag: string }>;
+  /** the last readings for the constant rule (time in ms: most never become evidence) */
+  recent: Array<{ t: number; value: number; flag: string }>;
   zeroRun: number;
   flagRun: number;
   flags: string[];
@@ -126,7 +127,7 @@ function judgeReading(factor: DeviceFactor, rules: AlarmRules, upload: Upload, f
   if (w.zeroRun >= rules.zero.values) holds('zero', rules.zero.tier, `${factor.name} 连续 ${w.zeroRun} 个零值`, evidence(point()));
   else if (w.zeroRun === 0) ended('zero');
 
-  w.recent.push({ dataTime: dataTime(), value, flag });
+  w.recent.push({ t: upload.dataTime.getTime(), value, flag });
   if (w.recent.length > rules.constant.values) w.recent.shift();
   if (w.recent.length === rules.constant.values && value !== 0) {
     let min = Infinity;
@@ -139,7 +140,7 @@ function judgeReading(factor: DeviceFactor, rules: AlarmRules, upload: Upload, f
     const range = factor.rangeMax !== undefined ? factor.rangeMax - (factor.rangeMin ?? 0) : 0;
     if (spread <= rules.constant.maxSpreadShare * range) {
       holds('constant', rules.constant.tier, `${factor.name} 连续 ${w.recent.length} 个数据恒定在 ${value} ${factor.unit}（波动 ${round(spread)}）`,
-        evidence(w.recent.slice(-5).map((r) => ({ ...r })), `spread ${round(spread)} over ${w.recent.length} values`));
+        evidence(w.recent.slice(-5).map((r) => ({ dataTime: new Date(r.t).toISOString(), value: r.value, flag: r.flag })), `spread ${round(spread)} over ${w.recent.length} values`));
     } else ended('constant');
   }
 }

@@ -190,7 +190,7 @@ export class Hj212Gateway {
     c.inFlight += 1;
     c.inFlightBytes += data.length;
     this.bufferedBytes += data.length;
-    void this.batcher.add({ mn: m.mn!, data, receivedAt: this.clock().getTime(), gateway: this.o.id }).then((durable) => {
+    void this.batcher.add({ mn: m.mn!, data, receivedAt: this.clock().getTime(), gateway: this.o.id, message: m }).then((durable) => {
       c.inFlight -= 1;
       c.inFlightBytes -= data.length;
       this.bufferedBytes -= data.length;
@@ -202,6 +202,11 @@ export class Hj212Gateway {
   /** The answer the frame asks for, once it is durable; a device that asks for time calibration (1013) gets it. */
   private answer(c: Connection, m: Hj212Message): void {
     if (c.socket.destroyed) return;
+    // A batch's acknowledgements arrive together: one write per connection instead of one per frame.
+    if (!c.socket.writableCorked) {
+      c.socket.cork();
+      process.nextTick(() => c.socket.uncork());
+    }
     const reply = replyFor(m);
     if (reply) {
       c.socket.write(encodeFrame(reply));

@@ -1,3 +1,5 @@
+import type { Hj212Message } from '@qingyuan/hj212';
+
 /** A frame a gateway cut from a device's stream, checked (length, CRC, PW) and to be stored: the unit sent to workers. */
 export interface AcceptedFrame {
   mn: string;
@@ -6,6 +8,8 @@ export interface AcceptedFrame {
   /** ms since the epoch when the gateway read it */
   receivedAt: number;
   gateway: string;
+  /** the gateway's decoding, when the worker runs in the same process (not sent over Kafka: the worker decodes again) */
+  message?: Hj212Message;
 }
 
 /**

@@ -52,7 +52,7 @@ export class Ingest implements FrameSink {
     const seen = new Map<string, { frames: number; lastSeen: number }>();
     const now = this.options.clock().getTime();
     for (const f of frames) {
-      const result = parseDataSegment({ data: f.data, declaredLength: f.data.length, crc: '', tolerated: [] }, this.options.mode);
+      const result = f.message ? { valid: true as const, message: f.message } : parseDataSegment({ data: f.data, declaredLength: f.data.length, crc: '', tolerated: [] }, this.options.mode);
       if (!result.valid) {
         rejected.push({ receivedAt: f.receivedAt, mn: f.mn, reason: result.problem.error, frame: f.data.toString('utf8') });
         continue;
