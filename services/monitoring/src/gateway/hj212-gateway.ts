@@ -44,6 +44,7 @@ interface Connection {
   authFailures: number;
   partialSince?: NodeJS.Timeout;
   idle?: NodeJS.Timeout;
+  verified?: { mn: string; pw: string; pwHash: string };
   paused: boolean;
 }
 
@@ -58,6 +59,7 @@ export class Hj212Gateway {
   readonly counters = new GatewayCounters();
   private readonly server: Server;
   private readonly connections = new Set<Connection>();
+  private readonly paused = new Set<Connection>();
   private readonly batcher: FrameBatcher;
   private bufferedBytes = 0;
   private readonly o: Required<Omit<GatewayOptions, 'host' | 'clock'>> & Pick<GatewayOptions, 'host'>;
@@ -124,6 +126,7 @@ export class Hj212Gateway {
       clearTimeout(c.idle);
       this.bufferedBytes -= c.reader.pendingBytes;
       this.connections.delete(c);
+      this.paused.delete(c);
     });
   }
 
@@ -180,7 +183,7 @@ export class Hj212Gateway {
 
   private accept(c: Connection, m: Hj212Message, data: Buffer): void {
     const device = m.mn ? this.credentials.get(m.mn) : undefined;
-    if (!device?.pwHash || !device.active || (m.pw ?? '') === '' || sha256(m.pw ?? '') !== device.pwHash) {
+    if (!device?.pwHash || !device.active || !this.passwordMatches(c, m.mn!, m.pw, device.pwHash)) {
       this.counters.authFailures += 1;
       if (++c.authFailures >= this.o.maxAuthFailures) this.drop(c, 'auth-failures');
       return;
@@ -197,6 +200,16 @@ export class Hj212Gateway {
       if (durable) this.answer(c, m);
       this.resume();
     });
+  }
+
+  /** A logger sends the same MN and PW in every frame: hash it once per connection (and again if the registry changes). */
+  private passwordMatches(c: Connection, mn: string, pw: string | undefined, pwHash: string): boolean {
+    if (!pw) return false;
+    const known = c.verified;
+    if (known && known.mn === mn && known.pw === pw && known.pwHash === pwHash) return true;
+    if (sha256(pw) !== pwHash) return false;
+    c.verified = { mn, pw, pwHash };
+    return true;
   }
 
   /** The answer the frame asks for, once it is durable; a device that asks for time calibration (1013) gets it. */
@@ -221,17 +234,20 @@ export class Hj212Gateway {
   private applyBackPressure(c: Connection): void {
     if (!c.paused && (c.inFlight >= this.o.maxInFlightPerConnection || this.bufferedBytes >= this.o.maxBufferedBytes)) {
       c.paused = true;
+      this.paused.add(c);
       c.socket.pause();
       this.counters.pauses += 1;
       this.stopFrameClock(c);
     }
   }
 
+  /** Only paused connections are looked at: at thousands of frames a second, walking every connection is too slow. */
   private resume(): void {
-    if (this.bufferedBytes >= this.o.maxBufferedBytes) return;
-    for (const c of this.connections) {
-      if (c.paused && c.inFlight < this.o.maxInFlightPerConnection / 2) {
+    if (this.paused.size === 0 || this.bufferedBytes >= this.o.maxBufferedBytes) return;
+    for (const c of this.paused) {
+      if (c.inFlight < this.o.maxInFlightPerConnection / 2) {
         c.paused = false;
+        this.paused.delete(c);
         c.socket.resume();
         this.startFrameClock(c);
       }
