@@ -6,47 +6,53 @@ import { type FrameReaderOptions, readOneFrame } from './frame-reader';
 import type { RawFrame } from './frame-scanner';
 import { parseHeader } from './header';
 import type { Hj212Message } from './message';
+import { type SegmentText, segmentText } from './segment';
 
 export type Hj212Result = { valid: true; message: Hj212Message } | { valid: false; problem: Hj212Problem };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 const CONTROL = /[\x00-\x1f\x7f]/;
-
-/** The data segment as text; undefined for control characters or invalid UTF-8. `ascii` = no byte above 0x7E. */
-function segmentText(data: Buffer): { text: string; ascii: boolean } | Hj212Problem {
-  const latin1 = data.toString('latin1');
-  if (!NOT_PRINTABLE_ASCII.test(latin1)) return { text: latin1, ascii: true };
-  if (CONTROL.test(latin1)) return problem('ILLEGAL_CHAR', 'control character in the data segment');
-  try {
-    return { text: utf8.decode(data), ascii: false };
-  } catch {
-    return problem('ILLEGAL_CHAR', 'data segment is not valid UTF-8');
-  }
-}
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Parses a data segment (the bytes between the length field and the CRC) whose framing was already checked. */
 export function parseDataSegment(frame: RawFrame, mode: Hj212Mode = 'strict'): Hj212Result {
-  const decoded = segmentText(frame.data);
-  if ('error' in decoded) return { valid: false, problem: decoded };
-  const { text, ascii } = decoded;
+  // Nearly every frame is printable ASCII: parsed as such, the parsers refusing any other byte on the way.
+  const segment = segmentText(frame.data);
+  const result = parseSegment(frame, segment, segment.text, true, mode);
+  if (result.valid || !NOT_PRINTABLE_ASCII.test(segment.text)) return result;
+  // Control characters are refused; other non-ASCII text must be UTF-8, and is allowed in -Info values only.
+  if (CONTROL.test(segment.text)) return invalid('ILLEGAL_CHAR', 'control character in the data segment');
+  let text: string;
+  try {
+    text = utf8.decode(frame.data);
+  } catch {
+    return invalid('ILLEGAL_CHAR', 'data segment is not valid UTF-8');
+  }
+  // the decoder drops a leading byte order mark: so does the parser
+  const bom = frame.data[0] === 0xef && frame.data[1] === 0xbb && frame.data[2] === 0xbf;
+  return parseSegment(frame, segmentText(bom ? frame.data.subarray(3) : frame.data), text, false, mode);
+}
+
+/** `ascii`: the segment must be printable ASCII; otherwise it is UTF-8 without control characters, `text` decoded. */
+function parseSegment(frame: RawFrame, segment: SegmentText, text: string, ascii: boolean, mode: Hj212Mode): Hj212Result {
+  const { bytes, text: latin1 } = segment;
   const tolerated: Hj212Tolerance[] = frame.tolerated.slice();
-  let cpAt = text.indexOf('CP=&&');
-  if (cpAt < 0) cpAt = text.indexOf('CP=');
+  let cpAt = latin1.indexOf('CP=&&');
+  if (cpAt < 0) cpAt = latin1.indexOf('CP=');
   if (cpAt < 0) return invalid('BAD_CP', 'no CP= in the data segment');
-  if (cpAt > 0 && text.charCodeAt(cpAt - 1) !== 59) {
+  if (cpAt > 0 && bytes[cpAt - 1] !== 59) {
     if (mode === 'strict') return invalid('BAD_FIELD', 'missing ";" before CP=');
     tolerated.push('MISSING_SEMICOLON_BEFORE_CP');
   }
-  const headerText = text.slice(0, cpAt);
-  if (!ascii && /[^\x00-\x7f]/.test(headerText)) return invalid('ILLEGAL_CHAR', 'non-ASCII character in the header');
-  const header = parseHeader(headerText, mode, tolerated);
+  if (!ascii && NON_ASCII.test(latin1.slice(0, cpAt))) return invalid('ILLEGAL_CHAR', 'non-ASCII character in the header');
+  const header = parseHeader(segment, cpAt, mode, tolerated);
   if ('error' in header) return { valid: false, problem: header };
-  const area = text.slice(cpAt + 3);
-  if (area.length < 4 || !area.startsWith('&&') || !area.endsWith('&&')) return invalid('BAD_CP', 'CP is not wrapped in &&…&&');
-  const parsed = parseCpArea(area.slice(2, -2), !ascii);
+  const areaAt = cpAt + 3;
+  if (bytes.length - areaAt < 4 || !latin1.startsWith('&&', areaAt) || !latin1.endsWith('&&')) return invalid('BAD_CP', 'CP is not wrapped in &&…&&');
+  const parsed = parseCpArea(segment, areaAt + 2, bytes.length - 2, ascii);
   if ('error' in parsed) return { valid: false, problem: parsed };
-  if (parsed.rawKeys.length > 0 && mode === 'lenient') tolerated.push('SPACES_IN_CP');
+  if (parsed.rawKeys && mode === 'lenient') tolerated.push('SPACES_IN_CP');
   const flag = header.flag;
   const message: Hj212Message = {
     standard: header.standard,
@@ -71,10 +77,12 @@ export function parseDataSegment(frame: RawFrame, mode: Hj212Mode = 'strict'): H
     message.pno = header.pno;
   }
   if (header.otherFields) message.otherFields = header.otherFields;
-  if (parsed.rawKeys.length > 0) message.rawKeys = parsed.rawKeys;
-  let unknown: string[] | undefined;
-  for (const code in parsed.values) if (!isKnownCodeShape(code)) (unknown ??= []).push(code);
-  if (unknown) message.unknownCodes = unknown;
+  if (parsed.rawKeys) message.rawKeys = parsed.rawKeys;
+  if (parsed.checkCodes) {
+    let unknown: string[] | undefined;
+    for (const code in parsed.values) if (!isKnownCodeShape(code)) (unknown ??= []).push(code);
+    if (unknown) message.unknownCodes = unknown;
+  }
   return { valid: true, message };
 }
 

@@ -1,5 +1,5 @@
 /** Serialisation: data segments and frames with the byte length and the HJ 212 CRC (upper-case hex). */
-import { crcHex, hj212Crc } from './crc';
+import { hj212Crc } from './crc';
 import type { FactorFields } from './message';
 
 export interface OutgoingHeader {
@@ -38,16 +38,23 @@ export function formatDataSegment(header: OutgoingHeader, cpArea: string): strin
   return `${text}CP=&&${cpArea}&&`;
 }
 
+const HEX_DIGITS = Buffer.from('0123456789ABCDEF', 'latin1');
+
 /** `##` + 4-digit UTF-8 byte length + data segment + CRC + CR LF. Throws RangeError above 9999 bytes. */
 export function encodeFrame(dataSegment: string): Buffer {
-  const data = Buffer.from(dataSegment, 'utf8');
-  if (data.length > 9999) throw new RangeError(`HJ 212 data segment of ${data.length} bytes cannot be framed`);
-  const frame = Buffer.allocUnsafe(data.length + 12);
-  frame.write('##', 0, 'latin1');
-  frame.write(String(data.length).padStart(4, '0'), 2, 'latin1');
-  data.copy(frame, 6);
-  frame.write(crcHex(hj212Crc(data)), 6 + data.length, 'latin1');
-  frame.write('\r\n', 10 + data.length, 'latin1');
+  const length = Buffer.byteLength(dataSegment, 'utf8');
+  if (length > 9999) throw new RangeError(`HJ 212 data segment of ${length} bytes cannot be framed`);
+  // written in place, byte by byte: one allocation per frame
+  const frame = Buffer.allocUnsafe(length + 12);
+  frame[0] = frame[1] = 0x23;
+  for (let at = 5, rest = length; at >= 2; at--, rest = Math.floor(rest / 10)) frame[at] = 0x30 + (rest % 10);
+  // as many bytes as characters: all ASCII, which latin1 writes the same, faster
+  frame.write(dataSegment, 6, length, length === dataSegment.length ? 'latin1' : 'utf8');
+  const crcAt = 6 + length;
+  const crc = hj212Crc(frame, 6, crcAt);
+  for (let i = 0; i < 4; i++) frame[crcAt + i] = HEX_DIGITS[(crc >>> (12 - 4 * i)) & 0xf];
+  frame[crcAt + 4] = 0x0d;
+  frame[crcAt + 5] = 0x0a;
   return frame;
 }
 

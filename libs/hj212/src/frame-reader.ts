@@ -40,6 +40,30 @@ export interface FrameReaderStats {
 const HASH = 0x23;
 const EMPTY = Buffer.alloc(0);
 
+/*
+ * Incoming bytes are copied (the caller may reuse its chunk) into consecutive slices of a shared slab that is never
+ * written again, so a frame's data can be a view instead of a copy of its own. One 64 KiB slab serves many reads: far
+ * fewer buffers for the garbage collector to track than one pooled buffer per read.
+ */
+const SLAB_SIZE = 64 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+let slabUsed = 0;
+
+/** `pending` followed by `chunk`, in memory nobody else writes to. */
+function ownCopy(pending: Buffer, chunk: Uint8Array): Buffer {
+  const size = pending.length + chunk.length;
+  if (size > SLAB_SIZE / 8) return Buffer.concat([pending, chunk]);
+  if (slabUsed + size > SLAB_SIZE) {
+    slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+    slabUsed = 0;
+  }
+  const buf = slab.subarray(slabUsed, slabUsed + size);
+  slabUsed += size;
+  buf.set(pending, 0);
+  buf.set(chunk, pending.length);
+  return buf;
+}
+
 export function scanOptions(options: FrameReaderOptions = {}): ScanOptions {
   const mode = options.mode ?? 'strict';
   const fallback = mode === 'strict' ? STANDARD_MAX_DATA_LENGTH : DEFAULT_LENIENT_MAX_DATA_LENGTH;
@@ -70,9 +94,7 @@ export class FrameReader {
   }
 
   push(chunk: Uint8Array): FrameReaderOutput {
-    const incoming = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const buf = this.pending.length === 0 ? incoming : Buffer.concat([this.pending, incoming]);
-    return this.drain(buf, false);
+    return this.drain(ownCopy(this.pending, chunk), false);
   }
 
   /** No more bytes will come (connection closed or idle timeout): report what is left and clear it. */
@@ -87,7 +109,8 @@ export class FrameReader {
     const end = buf.length;
     let p = 0;
     while (p < end) {
-      const header = buf.indexOf(HASH, p);
+      // back-to-back frames: the next one starts right here, no search needed
+      const header = buf[p] === HASH ? p : buf.indexOf(HASH, p);
       if (header < 0 || (header === end - 1 && !final)) {
         // no `##` yet; keep a trailing lone `#`, it may be the first half of one
         const keep = header < 0 ? end : header;
@@ -136,8 +159,9 @@ export class FrameReader {
 
 /** Single-frame framing: the bytes must be exactly one frame (trailing bytes are ignored). */
 export function readOneFrame(bytes: Uint8Array, options: FrameReaderOptions = {}): RawFrame | Hj212Problem {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 2 || buf[0] !== HASH || buf[1] !== HASH) return problem('NO_HEADER', 'input does not start with ##');
+  if (bytes.length < 2 || bytes[0] !== HASH || bytes[1] !== HASH) return problem('NO_HEADER', 'input does not start with ##');
+  // a copy: the frame's data is a view of it
+  const buf = Buffer.from(bytes);
   const result = scanFrameAt(buf, 0, buf.length, true, scanOptions(options));
   if (result.kind === 'frame') return result.frame;
   if (result.kind === 'error') return result.problem;

@@ -15,7 +15,7 @@ const LF = 0x0a;
 
 /** A frame cut out of the byte stream, its length and CRC checked; the data segment is not yet parsed. */
 export interface RawFrame {
-  /** The data segment's bytes (a copy, safe to keep). */
+  /** The data segment's bytes (safe to keep: a view of memory the reader copied them into and never writes again). */
   data: Buffer;
   /** The length field as declared. */
   declaredLength: number;
@@ -78,11 +78,12 @@ function crcMatches(buf: Uint8Array, start: number, end: number): boolean {
   return field.value >= 0 && field.value === hj212Crc(buf, start, end);
 }
 
+/** `buf` is never written to again by anyone (see scanFrameAt), so a view of it is as safe to keep as a copy. */
 function makeFrame(buf: Buffer, start: number, end: number, declared: number, tolerated: Hj212Tolerance[]): RawFrame {
   return {
-    data: Buffer.from(buf.subarray(start, end)),
+    data: buf.subarray(start, end),
     declaredLength: declared,
-    crc: buf.toString('latin1', end, end + 4),
+    crc: String.fromCharCode(buf[end], buf[end + 1], buf[end + 2], buf[end + 3]),
     tolerated,
   };
 }
@@ -143,6 +144,7 @@ function checkCrc(buf: Buffer, p: number, declared: number, next: number, mode: 
 /**
  * Scans the frame starting at `p` (where buf[p] and buf[p+1] are `##`) within buf[p, end).
  * `final` = no more bytes will come (single frame, or the stream ended / idled out).
+ * `buf` must be the caller's own copy that nobody writes to afterwards: a frame's `data` is a view of it.
  */
 export function scanFrameAt(buf: Buffer, p: number, end: number, final: boolean, options: ScanOptions): ScanResult {
   const available = end - p;
