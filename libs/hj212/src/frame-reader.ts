@@ -132,10 +132,12 @@ export class FrameReader {
         this.stats.frames++;
         p = result.next;
       } else {
-        out.errors.push({ ...result.problem, skippedBytes: 2 });
+        // `###…`: the stray first `#` was the bad header; the real frame starts one byte on, keep its `##`
+        const skipped = p + 2 < end && buf[p + 2] === HASH ? 1 : 2;
+        out.errors.push({ ...result.problem, skippedBytes: skipped });
         this.stats.errors++;
-        this.stats.discardedBytes += 2;
-        p += 2;
+        this.stats.discardedBytes += skipped;
+        p += skipped;
       }
     }
     this.pending = p >= end ? EMPTY : Buffer.from(buf.subarray(p));

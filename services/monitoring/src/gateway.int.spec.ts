@@ -85,10 +85,9 @@ describe('HJ 212 gateway over real TCP', () => {
     expect(t.service.gateway!.connectionCount).toBe(1);
   });
 
-  // A stray '#' right before a frame ("###0123…"): the reader gives up on "##" + "#012" and skips 2 bytes, which eats
-  // the first '#' of the real frame. Bug in libs/hj212 FrameReader (resync skips 2 bytes, not 1) — reported, not fixed
-  // here. When it is fixed this test fails: remove `.failing`.
-  it.failing('acknowledges a frame that follows garbage ending in a stray "#"', async () => {
+  // A stray '#' right before a frame ("###0123…"): the reader gives up on "##" + "#012" and must resync one byte on,
+  // not two, or it eats the first '#' of the real frame.
+  it('acknowledges a frame that follows garbage ending in a stray "#"', async () => {
     const c = await open();
     const f = frame({ mn: MN.main, dataTime: nextDataTime(), values: rtd(20) });
     c.write(Buffer.concat([Buffer.from('noise#'), f.bytes]));
