@@ -1,10 +1,10 @@
 /** From bytes to a decoded message: framing (length, CRC) then the data segment (header fields and CP). */
-import { parseCpArea } from './cp';
+import { type ParsedCp, parseCpArea } from './cp';
 import { isKnownCodeShape } from './codes';
 import { type Hj212Mode, type Hj212Problem, type Hj212Tolerance, problem } from './errors';
 import { type FrameReaderOptions, readOneFrame } from './frame-reader';
 import type { RawFrame } from './frame-scanner';
-import { parseHeader } from './header';
+import { type ParsedHeader, parseHeader } from './header';
 import type { Hj212Message } from './message';
 import { type SegmentText, segmentText } from './segment';
 
@@ -53,25 +53,7 @@ function parseSegment(frame: RawFrame, segment: SegmentText, text: string, ascii
   const parsed = parseCpArea(segment, areaAt + 2, bytes.length - 2, ascii);
   if ('error' in parsed) return { valid: false, problem: parsed };
   if (parsed.rawKeys && mode === 'lenient') tolerated.push('SPACES_IN_CP');
-  const flag = header.flag;
-  const message: Hj212Message = {
-    standard: header.standard,
-    protocolVersionBits: header.protocolVersionBits,
-    st: header.st,
-    cn: header.cn,
-    ackRequired: flag !== undefined && (flag & 1) === 1,
-    hasPacketNo: header.pnum !== undefined,
-    cp: parsed.cp,
-    values: parsed.values,
-    tolerated,
-    crc: frame.crc,
-    length: frame.declaredLength,
-    dataSegment: text,
-  };
-  if (header.qn !== undefined) message.qn = header.qn;
-  if (header.pw !== undefined) message.pw = header.pw;
-  if (header.mn !== undefined) message.mn = header.mn;
-  if (flag !== undefined) message.flag = flag;
+  const message = messageOf(frame, header, parsed, tolerated, text);
   if (header.pnum !== undefined) {
     message.pnum = header.pnum;
     message.pno = header.pno;
@@ -84,6 +66,25 @@ function parseSegment(frame: RawFrame, segment: SegmentText, text: string, ascii
     if (unknown) message.unknownCodes = unknown;
   }
   return { valid: true, message };
+}
+
+/** The message with its header fields; the optional ones follow in a fixed order: QN, PW, MN, Flag. */
+function messageOf(frame: RawFrame, header: ParsedHeader, parsed: ParsedCp, tolerated: Hj212Tolerance[], text: string): Hj212Message {
+  const { standard, protocolVersionBits, st, cn, qn, pw, mn, flag } = header;
+  const ackRequired = flag !== undefined && (flag & 1) === 1;
+  const hasPacketNo = header.pnum !== undefined;
+  const { cp, values } = parsed;
+  const { crc, declaredLength: length } = frame;
+  if (qn !== undefined && pw !== undefined && mn !== undefined && flag !== undefined) {
+    // the usual frame has them all: one object literal, the same properties in the same order as below
+    return { standard, protocolVersionBits, st, cn, ackRequired, hasPacketNo, cp, values, tolerated, crc, length, dataSegment: text, qn, pw, mn, flag };
+  }
+  const message: Hj212Message = { standard, protocolVersionBits, st, cn, ackRequired, hasPacketNo, cp, values, tolerated, crc, length, dataSegment: text };
+  if (qn !== undefined) message.qn = qn;
+  if (pw !== undefined) message.pw = pw;
+  if (mn !== undefined) message.mn = mn;
+  if (flag !== undefined) message.flag = flag;
+  return message;
 }
 
 function invalid(error: Hj212Problem['error'], message: string): Hj212Result {

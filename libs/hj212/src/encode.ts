@@ -1,5 +1,6 @@
 /** Serialisation: data segments and frames with the byte length and the HJ 212 CRC (upper-case hex). */
 import { hj212Crc } from './crc';
+import { ownBytes } from './slab';
 import type { FactorFields } from './message';
 
 export interface OutgoingHeader {
@@ -44,8 +45,8 @@ const HEX_DIGITS = Buffer.from('0123456789ABCDEF', 'latin1');
 export function encodeFrame(dataSegment: string): Buffer {
   const length = Buffer.byteLength(dataSegment, 'utf8');
   if (length > 9999) throw new RangeError(`HJ 212 data segment of ${length} bytes cannot be framed`);
-  // written in place, byte by byte: one allocation per frame
-  const frame = Buffer.allocUnsafe(length + 12);
+  // written in place: one allocation per frame
+  const frame = ownBytes(length + 12);
   frame[0] = frame[1] = 0x23;
   for (let at = 5, rest = length; at >= 2; at--, rest = Math.floor(rest / 10)) frame[at] = 0x30 + (rest % 10);
   // as many bytes as characters: all ASCII, which latin1 writes the same, faster

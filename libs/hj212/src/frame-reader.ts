@@ -5,6 +5,7 @@
  * at once, not buffered.
  */
 import { type Hj212Mode, type Hj212Problem, problem } from './errors';
+import { ownBytes } from './slab';
 import {
   DEFAULT_LENIENT_MAX_DATA_LENGTH,
   STANDARD_MAX_DATA_LENGTH,
@@ -40,25 +41,9 @@ export interface FrameReaderStats {
 const HASH = 0x23;
 const EMPTY = Buffer.alloc(0);
 
-/*
- * Incoming bytes are copied (the caller may reuse its chunk) into consecutive slices of a shared slab that is never
- * written again, so a frame's data can be a view instead of a copy of its own. One 64 KiB slab serves many reads: far
- * fewer buffers for the garbage collector to track than one pooled buffer per read.
- */
-const SLAB_SIZE = 64 * 1024;
-let slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
-let slabUsed = 0;
-
-/** `pending` followed by `chunk`, in memory nobody else writes to. */
+/** `pending` followed by `chunk`, copied (the caller may reuse its chunk) where nobody writes again: frames are views. */
 function ownCopy(pending: Buffer, chunk: Uint8Array): Buffer {
-  const size = pending.length + chunk.length;
-  if (size > SLAB_SIZE / 8) return Buffer.concat([pending, chunk]);
-  if (slabUsed + size > SLAB_SIZE) {
-    slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
-    slabUsed = 0;
-  }
-  const buf = slab.subarray(slabUsed, slabUsed + size);
-  slabUsed += size;
+  const buf = ownBytes(pending.length + chunk.length);
   buf.set(pending, 0);
   buf.set(chunk, pending.length);
   return buf;

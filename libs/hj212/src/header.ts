@@ -207,7 +207,11 @@ function canonicalHeader(segment: SegmentText, end: number): ParsedHeader | unde
   if (mnEnd < 0) return undefined;
   const flagEnd = canonicalValueEnd(bytes, mnEnd + 1, FLAG, FLAG_SHAPE);
   if ((flagEnd < 0 ? mnEnd : flagEnd) + 1 !== end) return undefined;
-  const flag = flagEnd < 0 ? undefined : Number(text.slice(mnEnd + 6, flagEnd));
+  let flag: number | undefined;
+  if (flagEnd >= 0) {
+    flag = 0;
+    for (let i = mnEnd + 6; i < flagEnd; i++) flag = flag * 10 + bytes[i] - 0x30;
+  }
   const protocolVersionBits = flag === undefined ? 0 : flag >> 2;
   if (flag !== undefined && (flag > 255 || (flag & 2) !== 0 || protocolVersionBits > 2)) return undefined;
   if (protocolVersionBits >= 1 && qnEnd < 0) return undefined;

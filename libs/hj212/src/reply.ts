@@ -8,11 +8,14 @@ import { formatHj212Time } from './values';
 
 export type ReplyTo = Pick<Hj212Message, 'standard' | 'qn' | 'cn' | 'pw' | 'mn' | 'pnum' | 'pno'>;
 
-const VERSION_BITS: Record<Hj212Standard, number> = { '2005': 0, '2017': 1, '2025': 2 };
+/** Flag >> 2 of a standard (a comparison: keys like '2017' would be array indexes, slow to look up). */
+function versionBits(standard: Hj212Standard): number {
+  return standard === '2005' ? 0 : standard === '2017' ? 1 : 2;
+}
 
 /** Flag of a reply: the sender's version, no ack, not split (4 for 2017, 8 for 2025). */
 function replyFlag(standard: Hj212Standard): number {
-  return VERSION_BITS[standard] << 2;
+  return versionBits(standard) << 2;
 }
 
 function header2017(to: ReplyTo, cn: string): OutgoingHeader {
@@ -70,7 +73,7 @@ export function setTimeRequest(request: SetTimeRequest): string {
   const standard = request.standard ?? '2017';
   const time = typeof request.time === 'string' ? request.time : formatHj212Time(request.time);
   const area = `${request.polId !== undefined ? `PolId=${request.polId};` : ''}SystemTime=${time}`;
-  const flag = standard === '2005' ? undefined : (VERSION_BITS[standard] << 2) | 1;
+  const flag = standard === '2005' ? undefined : (versionBits(standard) << 2) | 1;
   return formatDataSegment({ qn: request.qn, st: request.st, cn: '1012', pw: request.pw, mn: request.mn, flag }, area);
 }
 
