@@ -2,6 +2,7 @@
  * The CP data area: items separated by `;`, sub-fields by `,`, each `Key=Value`; `code-Field` keys go to
  * `values[code][Field]`, others to `cp`. Free-text logs (`i11001-Info=//…//`) may contain `;` and `,` inside `//…//`.
  */
+import { pollutantCodeAt } from './codes';
 import { type Hj212Problem, problem } from './errors';
 import type { FactorFields } from './message';
 import { BYTE_KIND, BYTE_KINDS, type SegmentText, bytesOf, equalBytes } from './segment';
@@ -35,13 +36,6 @@ const NAMES = [
 ];
 const NAMES_BY_LENGTH: { name: string; bytes: Uint8Array }[][] = Array.from({ length: 16 }, () => []);
 for (const name of NAMES) NAMES_BY_LENGTH[name.length].push({ name, bytes: bytesOf(name) });
-
-/** `[wa]` + 5 digits: the codes of nearly every frame, known to be standard without a regular expression. */
-function isPollutantCode(bytes: Uint8Array, start: number, end: number): boolean {
-  if (end - start !== 6 || (bytes[start] !== 0x77 && bytes[start] !== 0x61)) return false;
-  for (let i = start + 1; i < end; i++) if (bytes[i] < 0x30 || bytes[i] > 0x39) return false;
-  return true;
-}
 
 /**
  * Sets a factor's field. The standard's most frequent sub-fields get a named store each: such a store meets only a few
@@ -170,8 +164,10 @@ class CpBuilder implements ParsedCp {
     if (same) return this.fields;
     this.codeStart = start;
     this.codeEnd = end;
-    if (!isPollutantCode(bytes, start, end)) this.checkCodes = true;
-    return (this.fields = this.factor(text.slice(start, end)));
+    const pollutant = pollutantCodeAt(bytes, start, end);
+    // any other shape: the caller checks which codes are standard
+    if (pollutant === undefined) this.checkCodes = true;
+    return (this.fields = this.factor(pollutant ?? text.slice(start, end)));
   }
 
   private factor(code: string): FactorFields {
