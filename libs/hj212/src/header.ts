@@ -21,6 +21,8 @@ const STANDARDS: Record<number, Hj212Standard> = { 0: '2005', 1: '2017', 2: '202
 /** The standard header fields; anything else goes to `otherFields`. */
 const FIELDS = ['QN', 'ST', 'CN', 'PW', 'MN', 'Flag', 'PNUM', 'PNO'];
 const FIELD_BYTES = FIELDS.map(bytesOf);
+/** `Name=` of each field, as the canonical header writes it. */
+const NAME_BYTES = FIELDS.map((name) => bytesOf(`${name}=`));
 // indexes in FIELDS
 const QN = 0;
 const ST = 1;
@@ -32,6 +34,7 @@ const PNUM = 6;
 const PNO = 7;
 
 const SPACE = 32;
+const SEMI = 0x3b;
 const KIND = BYTE_KIND;
 const { ORDINARY, SEPARATOR, EQUALS } = BYTE_KINDS;
 
@@ -178,9 +181,6 @@ function required(fields: HeaderFields, field: number, tolerance: Hj212Tolerance
   tolerated.push(tolerance);
   return undefined;
 }
-
-const NAME_BYTES = FIELDS.map((name) => bytesOf(`${name}=`));
-const SEMI = 0x3b;
 
 /** The end (the ";") of the value of FIELDS[field] written at `at` as `Name=value;` in `shape`, or -1. */
 function canonicalValueEnd(bytes: Uint8Array, at: number, field: number, shape: Shape): number {

@@ -16,7 +16,7 @@ export function bytesOf(name: string): Uint8Array {
   return Uint8Array.from(name, (c) => c.charCodeAt(0));
 }
 
-/** bytes[start, start + expected.length) equals `expected` (the caller checked the length fits). */
+/** bytes[start, start + expected.length) equals `expected` (a position past the end of `bytes` never matches). */
 export function equalBytes(bytes: Uint8Array, start: number, expected: Uint8Array): boolean {
   for (let j = 0; j < expected.length; j++) if (bytes[start + j] !== expected[j]) return false;
   return true;
