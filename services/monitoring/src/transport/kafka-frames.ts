@@ -22,9 +22,19 @@ export async function ensureFramesTopic(kafka: Kafka, options: KafkaFramesOption
   await admin.connect();
   try {
     if (!(await admin.listTopics()).includes(topic)) {
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: options.partitions ?? 12, replicationFactor: -1 }] }).catch((error: unknown) => {
+      await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: options.partitions ?? 12, replicationFactor: -1 }] }).catch((error: unknown) => {
         if (!String(error).includes('already exists')) throw error;
       });
+    }
+    // A fresh topic's partitions get their leaders a moment later; a consumer that joins before is refused.
+    for (const until = Date.now() + 30_000; ; ) {
+      const ready = await admin
+        .fetchTopicMetadata({ topics: [topic] })
+        .then(({ topics }) => topics[0]?.partitions.length > 0 && topics[0].partitions.every((p) => p.leader >= 0))
+        .catch(() => false);
+      if (ready) break;
+      if (Date.now() > until) throw new Error(`Kafka topic ${topic} has no leaders yet`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
     await admin.disconnect();
@@ -64,10 +74,32 @@ export class KafkaFrameSink implements FrameSink {
  * offset committed only after it is stored, so a crash re-reads (and de-duplicates) instead of losing frames.
  */
 export async function consumeFrames(kafka: Kafka, options: KafkaFramesOptions, sink: FrameSink, chunk = 2000): Promise<Consumer> {
+  // Several processes may start together on a fresh cluster: a refused join is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startConsumer(kafka, options, sink, chunk);
+    } catch (error) {
+      if (attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
+async function startConsumer(kafka: Kafka, options: KafkaFramesOptions, sink: FrameSink, chunk: number): Promise<Consumer> {
   const topic = await ensureFramesTopic(kafka, options);
   const consumer = kafka.consumer({ groupId: `${options.namespace ?? ''}monitoring.ingest`, allowAutoTopicCreation: false, maxBytes: 4 * 1024 * 1024 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await run(consumer, sink, chunk);
+    return consumer;
+  } catch (error) {
+    await consumer.disconnect().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function run(consumer: Consumer, sink: FrameSink, chunk: number): Promise<void> {
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
@@ -91,5 +123,4 @@ export async function consumeFrames(kafka: Kafka, options: KafkaFramesOptions, s
       }
     },
   });
-  return consumer;
 }
