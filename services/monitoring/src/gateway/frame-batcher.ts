@@ -26,11 +26,6 @@ export class FrameBatcher {
     this.lanes = Array.from({ length: Math.max(1, options.lanes ?? 2) }, () => new Lane(sink, options));
   }
 
-  /** Frames waiting or being written: the gateway's back-pressure signal. */
-  get pending(): number {
-    return this.lanes.reduce((n, l) => n + l.pending, 0);
-  }
-
   add(frame: AcceptedFrame): Promise<boolean> {
     return this.lanes[laneOf(frame.mn, this.lanes.length)].add(frame);
   }
@@ -50,16 +45,11 @@ class Lane {
   private queue: Waiting[] = [];
   private timer?: NodeJS.Timeout;
   private writing?: Promise<void>;
-  private inFlight = 0;
 
   constructor(
     private readonly sink: FrameSink,
     private readonly options: BatcherOptions,
   ) {}
-
-  get pending(): number {
-    return this.queue.length + this.inFlight;
-  }
 
   add(frame: AcceptedFrame): Promise<boolean> {
     return new Promise((done) => {
@@ -79,15 +69,12 @@ class Lane {
   private async writeAll(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.maxFrames);
-      this.inFlight = batch.length;
       try {
         await this.sink.accept(batch.map((w) => w.frame));
         batch.forEach((w) => w.done(true));
       } catch (error) {
         this.options.onError(error, batch.length);
         batch.forEach((w) => w.done(false));
-      } finally {
-        this.inFlight = 0;
       }
     }
   }

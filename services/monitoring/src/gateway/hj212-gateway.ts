@@ -40,7 +40,6 @@ interface Connection {
   socket: Socket;
   reader: FrameReader;
   inFlight: number;
-  inFlightBytes: number;
   authFailures: number;
   partialSince?: NodeJS.Timeout;
   idle?: NodeJS.Timeout;
@@ -115,7 +114,7 @@ export class Hj212Gateway {
   }
 
   private open(socket: Socket): void {
-    const c: Connection = { socket, reader: new FrameReader({ mode: this.o.mode, maxDataLength: this.o.maxDataLength }), inFlight: 0, inFlightBytes: 0, authFailures: 0, paused: false };
+    const c: Connection = { socket, reader: new FrameReader({ mode: this.o.mode, maxDataLength: this.o.maxDataLength }), inFlight: 0, authFailures: 0, paused: false };
     this.connections.add(c);
     this.counters.connectionsOpened += 1;
     this.restartIdleClock(c);
@@ -191,11 +190,9 @@ export class Hj212Gateway {
     this.restartIdleClock(c);
     this.counters.framesAccepted += 1;
     c.inFlight += 1;
-    c.inFlightBytes += data.length;
     this.bufferedBytes += data.length;
     void this.batcher.add({ mn: m.mn!, data, receivedAt: this.clock().getTime(), gateway: this.o.id, message: m }).then((durable) => {
       c.inFlight -= 1;
-      c.inFlightBytes -= data.length;
       this.bufferedBytes -= data.length;
       if (durable) this.answer(c, m);
       this.resume();
