@@ -15,7 +15,10 @@ export interface Condition {
 
 /** What the rules remember of a device between uploads (real-time runs); rebuilt from new data after a restart. */
 export interface DeviceWindow {
-  factors: Map<string, FactorWindow>;
+  /** per factor code: real-time and minute values keep separate runs (mixed, a 60 s logger's readings would count twice) */
+  realtime: Map<string, FactorWindow>;
+  minute: Map<string, FactorWindow>;
+  averages: Map<string, FactorWindow>;
   processRun: number;
 }
 
@@ -28,7 +31,7 @@ interface FactorWindow {
   nearLimitRun: number;
 }
 
-export const newDeviceWindow = (): DeviceWindow => ({ factors: new Map(), processRun: 0 });
+export const newDeviceWindow = (): DeviceWindow => ({ realtime: new Map(), minute: new Map(), averages: new Map(), processRun: 0 });
 
 type Device = Pick<DeviceRegistered, 'factors' | 'keyPolluter' | 'process'>;
 
@@ -42,16 +45,16 @@ export type MayBeOpen = (kind: AlarmKind, factor?: string) => boolean;
 export function judgeUpload(device: Device, rules: AlarmRules, upload: Upload, window: DeviceWindow, mayBeOpen?: MayBeOpen): Condition[] {
   const out: Condition[] = [];
   if (upload.kind === 'realtime' || upload.kind === 'minute') {
+    const windows = upload.kind === 'realtime' ? window.realtime : window.minute;
     for (const factor of device.factors) {
       const fields = upload.values[factor.code];
-      // Real-time and minute values keep separate runs: mixed, a 60 s logger's readings would count twice.
-      if (fields) judgeReading(factor, rules, upload, fields, factorWindow(window, `${upload.kind}:${factor.code}`), out, mayBeOpen);
+      if (fields) judgeReading({ factor, rules, upload, fields, out, mayBeOpen }, factorWindow(windows, factor.code));
     }
   }
   if (upload.kind === 'hour' || upload.kind === 'day') {
     for (const factor of device.factors) {
       const fields = upload.values[factor.code];
-      if (fields) judgeAverage(factor, device.keyPolluter, rules, upload, fields, factorWindow(window, factor.code), out);
+      if (fields) judgeAverage(factor, device.keyPolluter, rules, upload, fields, factorWindow(window.averages, factor.code), out);
     }
   }
   if (device.process) judgeProcess(device.process, rules, upload, window, out);
@@ -69,79 +72,95 @@ export function judgedValue(factor: DeviceFactor, kind: DataKind, fields: Record
   return Number.isFinite(n) ? n : undefined;
 }
 
-function factorWindow(window: DeviceWindow, code: string): FactorWindow {
-  let w = window.factors.get(code);
-  if (!w) window.factors.set(code, (w = { recent: [], zeroRun: 0, flagRun: 0, flags: [], nearLimitRun: 0 }));
+function factorWindow(windows: Map<string, FactorWindow>, code: string): FactorWindow {
+  let w = windows.get(code);
+  if (!w) windows.set(code, (w = { recent: [], zeroRun: 0, flagRun: 0, flags: [], nearLimitRun: 0 }));
   return w;
 }
 
-function judgeReading(factor: DeviceFactor, rules: AlarmRules, upload: Upload, fields: Record<string, string>, w: FactorWindow, out: Condition[], mayBeOpen?: MayBeOpen): void {
-  const flag = fields.Flag ?? 'N';
-  const value = judgedValue(factor, upload.kind, fields);
-  let iso: string | undefined;
-  const dataTime = () => (iso ??= upload.dataTime.toISOString());
-  const evidence = (values: AlarmEvidence['values'], note?: string): AlarmEvidence => ({
-    factor: factor.code,
-    factorName: factor.name,
-    unit: factor.unit,
-    values,
-    frameReceivedAt: new Date(upload.receivedAt).toISOString(),
-    ...(note ? { note } : {}),
-  });
-  const holds = (kind: AlarmKind, tier: AlarmTier, summary: string, e: AlarmEvidence) =>
-    out.push({ factor: factor.code, dataTime: upload.dataTime, kind, present: true, tier, summary, evidence: e });
-  // Most readings are normal: "no longer holds" is only worth building when that alarm may be open.
-  const ended = (kind: AlarmKind) => {
-    if (mayBeOpen && !mayBeOpen(kind, factor.code)) return;
-    out.push({ factor: factor.code, dataTime: upload.dataTime, kind, present: false, evidence: evidence([{ dataTime: dataTime(), value, flag }]) });
-  };
+/** One factor's reading being judged (one object per reading: tens of thousands a second, no closures). */
+interface Reading {
+  factor: DeviceFactor;
+  rules: AlarmRules;
+  upload: Upload;
+  fields: Record<string, string>;
+  out: Condition[];
+  mayBeOpen?: MayBeOpen;
+  flag?: string;
+  value?: number;
+}
+
+const evidenceOf = (r: Reading, values: AlarmEvidence['values'], note?: string): AlarmEvidence => ({
+  factor: r.factor.code,
+  factorName: r.factor.name,
+  unit: r.factor.unit,
+  values,
+  frameReceivedAt: new Date(r.upload.receivedAt).toISOString(),
+  ...(note ? { note } : {}),
+});
+
+const pointOf = (r: Reading): AlarmEvidence['values'] => [{ dataTime: r.upload.dataTime.toISOString(), value: r.value, flag: r.flag! }];
+
+function holds(r: Reading, kind: AlarmKind, tier: AlarmTier, summary: string, evidence: AlarmEvidence): void {
+  r.out.push({ factor: r.factor.code, dataTime: r.upload.dataTime, kind, present: true, tier, summary, evidence });
+}
+
+/** Most readings are normal: "no longer holds" is only worth building when that alarm may be open. */
+function ended(r: Reading, kind: AlarmKind): void {
+  if (r.mayBeOpen && !r.mayBeOpen(kind, r.factor.code)) return;
+  r.out.push({ factor: r.factor.code, dataTime: r.upload.dataTime, kind, present: false, evidence: evidenceOf(r, pointOf(r)) });
+}
+
+function judgeReading(r: Reading, w: FactorWindow): void {
+  const { factor, rules } = r;
+  const flag = (r.flag = r.fields.Flag ?? 'N');
+  const value = (r.value = judgedValue(factor, r.upload.kind, r.fields));
 
   if (rules.deviceFlag.flags.includes(flag)) {
     w.flagRun += 1;
     w.flags = [...w.flags, flag].slice(-rules.deviceFlag.values);
     if (w.flagRun >= rules.deviceFlag.values) {
-      holds('device-flag', rules.deviceFlag.tier, `${factor.name} 连续 ${w.flagRun} 个数据标记为 ${[...new Set(w.flags)].join('/')}（停运/故障/通讯异常/超量程），未见报备`,
-        evidence([{ dataTime: dataTime(), value, flag }], `flags ${w.flags.join('')}`));
+      holds(r, 'device-flag', rules.deviceFlag.tier, `${factor.name} 连续 ${w.flagRun} 个数据标记为 ${[...new Set(w.flags)].join('/')}（停运/故障/通讯异常/超量程），未见报备`,
+        evidenceOf(r, pointOf(r), `flags ${w.flags.join('')}`));
     }
   } else {
     w.flagRun = 0;
     if (w.flags.length) w.flags = [];
-    ended('device-flag');
+    ended(r, 'device-flag');
   }
   // Marked data are not used to judge (regulations §5.3).
   if (!rules.validFlags.includes(flag) || value === undefined) return;
-  const point = () => [{ dataTime: dataTime(), value, flag }];
 
-  if (value < 0) holds('negative', rules.negative.tier, `${factor.name} 出现负值 ${value} ${factor.unit}`, evidence(point()));
-  else ended('negative');
+  if (value < 0) holds(r, 'negative', rules.negative.tier, `${factor.name} 出现负值 ${value} ${factor.unit}`, evidenceOf(r, pointOf(r)));
+  else ended(r, 'negative');
 
   if (factor.rangeMin !== undefined || factor.rangeMax !== undefined) {
     const outside = (factor.rangeMin !== undefined && value < factor.rangeMin) || (factor.rangeMax !== undefined && value > factor.rangeMax);
     if (outside && value >= 0) {
-      holds('out-of-range', rules.outOfRange.tier, `${factor.name} ${value} ${factor.unit} 超出量程 ${factor.rangeMin ?? '-∞'}～${factor.rangeMax ?? '∞'}`, evidence(point()));
-    } else ended('out-of-range');
+      holds(r, 'out-of-range', rules.outOfRange.tier, `${factor.name} ${value} ${factor.unit} 超出量程 ${factor.rangeMin ?? '-∞'}～${factor.rangeMax ?? '∞'}`, evidenceOf(r, pointOf(r)));
+    } else ended(r, 'out-of-range');
   }
 
   w.zeroRun = value === 0 ? w.zeroRun + 1 : 0;
   // A short run of zeros neither opens nor clears.
-  if (w.zeroRun >= rules.zero.values) holds('zero', rules.zero.tier, `${factor.name} 连续 ${w.zeroRun} 个零值`, evidence(point()));
-  else if (w.zeroRun === 0) ended('zero');
+  if (w.zeroRun >= rules.zero.values) holds(r, 'zero', rules.zero.tier, `${factor.name} 连续 ${w.zeroRun} 个零值`, evidenceOf(r, pointOf(r)));
+  else if (w.zeroRun === 0) ended(r, 'zero');
 
-  w.recent.push({ t: upload.dataTime.getTime(), value, flag });
+  w.recent.push({ t: r.upload.dataTime.getTime(), value, flag });
   if (w.recent.length > rules.constant.values) w.recent.shift();
   if (w.recent.length === rules.constant.values && value !== 0) {
     let min = Infinity;
     let max = -Infinity;
-    for (const r of w.recent) {
-      if (r.value < min) min = r.value;
-      if (r.value > max) max = r.value;
+    for (const x of w.recent) {
+      if (x.value < min) min = x.value;
+      if (x.value > max) max = x.value;
     }
     const spread = max - min;
     const range = factor.rangeMax !== undefined ? factor.rangeMax - (factor.rangeMin ?? 0) : 0;
     if (spread <= rules.constant.maxSpreadShare * range) {
-      holds('constant', rules.constant.tier, `${factor.name} 连续 ${w.recent.length} 个数据恒定在 ${value} ${factor.unit}（波动 ${round(spread)}）`,
-        evidence(w.recent.slice(-5).map((r) => ({ dataTime: new Date(r.t).toISOString(), value: r.value, flag: r.flag })), `spread ${round(spread)} over ${w.recent.length} values`));
-    } else ended('constant');
+      holds(r, 'constant', rules.constant.tier, `${factor.name} 连续 ${w.recent.length} 个数据恒定在 ${value} ${factor.unit}（波动 ${round(spread)}）`,
+        evidenceOf(r, w.recent.slice(-5).map((x) => ({ dataTime: new Date(x.t).toISOString(), value: x.value, flag: x.flag })), `spread ${round(spread)} over ${w.recent.length} values`));
+    } else ended(r, 'constant');
   }
 }
 

@@ -41,8 +41,10 @@ interface Connection {
   reader: FrameReader;
   inFlight: number;
   authFailures: number;
-  partialSince?: NodeJS.Timeout;
-  idle?: NodeJS.Timeout;
+  /** when the frame now being read began (ms; unset while the gateway holds the connection paused) */
+  partialSince?: number;
+  /** when the last frame was accepted, or the connection opened (ms) */
+  lastAcceptedAt: number;
   verified?: { mn: string; pw: string; pwHash: string };
   paused: boolean;
 }
@@ -61,6 +63,7 @@ export class Hj212Gateway {
   private readonly paused = new Set<Connection>();
   private readonly batcher: FrameBatcher;
   private bufferedBytes = 0;
+  private sweeper?: NodeJS.Timeout;
   private readonly o: Required<Omit<GatewayOptions, 'host' | 'clock'>> & Pick<GatewayOptions, 'host'>;
   private readonly clock: () => Date;
 
@@ -98,6 +101,9 @@ export class Hj212Gateway {
       this.server.once('error', reject);
       this.server.listen(this.o.port, this.o.host, () => resolve());
     });
+    // One timer for all connections: a timer per frame costs more than the frame at thousands a second.
+    const tick = Math.min(1000, Math.max(10, Math.min(this.o.idleTimeoutMs, this.o.frameTimeoutMs) / 5));
+    this.sweeper = setInterval(() => this.sweep(), tick).unref();
     const address = this.server.address();
     return { port: typeof address === 'object' && address ? address.port : this.o.port };
   }
@@ -107,6 +113,7 @@ export class Hj212Gateway {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sweeper);
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const c of this.connections) c.socket.destroy();
     await closed;
@@ -114,15 +121,13 @@ export class Hj212Gateway {
   }
 
   private open(socket: Socket): void {
-    const c: Connection = { socket, reader: new FrameReader({ mode: this.o.mode, maxDataLength: this.o.maxDataLength }), inFlight: 0, authFailures: 0, paused: false };
+    const reader = new FrameReader({ mode: this.o.mode, maxDataLength: this.o.maxDataLength });
+    const c: Connection = { socket, reader, inFlight: 0, authFailures: 0, paused: false, lastAcceptedAt: Date.now() };
     this.connections.add(c);
     this.counters.connectionsOpened += 1;
-    this.restartIdleClock(c);
     socket.on('data', (chunk: Buffer) => this.read(c, chunk));
     socket.on('error', () => undefined);
     socket.on('close', () => {
-      clearTimeout(c.partialSince);
-      clearTimeout(c.idle);
       this.bufferedBytes -= c.reader.pendingBytes;
       this.connections.delete(c);
       this.paused.delete(c);
@@ -149,19 +154,20 @@ export class Hj212Gateway {
    * holds the connection paused.
    */
   private startFrameClock(c: Connection): void {
-    if (c.partialSince || c.paused || c.reader.pendingBytes === 0) return;
-    c.partialSince = setTimeout(() => this.drop(c, 'slow-frame'), this.o.frameTimeoutMs);
-  }
-
-  /** Idle means no accepted frame (bytes of garbage do not keep a connection alive). */
-  private restartIdleClock(c: Connection): void {
-    clearTimeout(c.idle);
-    c.idle = setTimeout(() => this.drop(c, 'idle'), this.o.idleTimeoutMs);
+    if (c.partialSince === undefined && !c.paused && c.reader.pendingBytes > 0) c.partialSince = Date.now();
   }
 
   private stopFrameClock(c: Connection): void {
-    clearTimeout(c.partialSince);
     c.partialSince = undefined;
+  }
+
+  /** Idle means no accepted frame (bytes of garbage do not keep a connection alive). */
+  private sweep(): void {
+    const now = Date.now();
+    for (const c of this.connections) {
+      if (c.partialSince !== undefined && now - c.partialSince >= this.o.frameTimeoutMs) this.drop(c, 'slow-frame');
+      else if (now - c.lastAcceptedAt >= this.o.idleTimeoutMs) this.drop(c, 'idle');
+    }
   }
 
   private handle(c: Connection, data: Buffer, tolerated: boolean): void {
@@ -187,7 +193,7 @@ export class Hj212Gateway {
       if (++c.authFailures >= this.o.maxAuthFailures) this.drop(c, 'auth-failures');
       return;
     }
-    this.restartIdleClock(c);
+    c.lastAcceptedAt = Date.now();
     this.counters.framesAccepted += 1;
     c.inFlight += 1;
     this.bufferedBytes += data.length;

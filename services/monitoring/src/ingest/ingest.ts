@@ -2,8 +2,8 @@ import { parseDataSegment, type Hj212Mode } from '@qingyuan/hj212';
 import type { PgEventStore, Tx } from '@qingyuan/event-store';
 import type { JsonLogger } from '@qingyuan/telemetry';
 import type { AlarmBook, DeviceView } from '../alarms/alarm-book';
-import { alarmKey, decide } from '../domain/decide';
-import { judgeUpload, newDeviceWindow, type Condition, type DeviceWindow } from '../domain/judge';
+import { decide } from '../domain/decide';
+import { judgeUpload, newDeviceWindow, type Condition, type DeviceWindow, type MayBeOpen } from '../domain/judge';
 import { uploadOf, type Upload } from '../domain/upload';
 import type { DeviceDirectory } from '../registry/device-directory';
 import type { AlarmRuleSource } from '../settings/alarm-rule-source';
@@ -48,8 +48,9 @@ export class Ingest implements FrameSink {
   async accept(frames: AcceptedFrame[]): Promise<void> {
     if (frames.length === 0) return;
     const uploads: Upload[] = [];
+    const owners: DeviceView[] = [];
     const rejected: Rejected[] = [];
-    const seen = new Map<string, { frames: number; lastSeen: number }>();
+    const seen: AcceptedFrame[] = [];
     const now = this.options.clock().getTime();
     for (const f of frames) {
       const result = f.message ? { valid: true as const, message: f.message } : parseDataSegment({ data: f.data, declaredLength: f.data.length, crc: '', tolerated: [] }, this.options.mode);
@@ -63,8 +64,7 @@ export class Ingest implements FrameSink {
         rejected.push({ receivedAt: f.receivedAt, mn, reason: 'UNKNOWN_DEVICE', frame: f.data.toString('utf8') });
         continue;
       }
-      const s = seen.get(mn) ?? { frames: 0, lastSeen: 0 };
-      seen.set(mn, { frames: s.frames + 1, lastSeen: Math.max(s.lastSeen, f.receivedAt) });
+      seen.push(f);
       const u = uploadOf(result.message, f.receivedAt);
       if (!('upload' in u)) continue;
       const t = u.upload.dataTime.getTime();
@@ -73,17 +73,18 @@ export class Ingest implements FrameSink {
         continue;
       }
       uploads.push(u.upload);
+      owners.push(device);
     }
     await this.data.preparePartitions(uploads);
     const rules = await this.rules.current();
     try {
       const fresh = await this.store.db.transaction(async (tx) => {
         const stored = await this.data.insert(tx, uploads);
-        await this.judge(tx, stored, rules);
+        await this.judge(tx, uploads, owners, stored, rules);
         await this.recordRejected(tx, rejected);
         return stored;
       });
-      this.noteActivity(seen, uploads, fresh, rejected);
+      this.noteStored(seen, uploads, fresh, rejected);
     } catch (error) {
       // 23514: no partition for a row — one was dropped under us; the retried batch makes it again.
       if (pgCode(error) === '23514') this.data.forgetPartitions();
@@ -92,23 +93,31 @@ export class Ingest implements FrameSink {
     }
   }
 
-  private async judge(tx: Tx, fresh: Upload[], rules: Awaited<ReturnType<AlarmRuleSource['current']>>): Promise<void> {
-    const ordered = [...fresh].sort((a, b) => a.dataTime.getTime() - b.dataTime.getTime());
+  /** The fresh uploads in data-time order with their devices (active ones), judged against the alarms open now. */
+  private async judge(tx: Tx, uploads: Upload[], owners: DeviceView[], fresh: Set<Upload>, rules: Awaited<ReturnType<AlarmRuleSource['current']>>): Promise<void> {
+    const judged: Array<{ u: Upload; device: DeviceView }> = [];
     const devices = new Map<string, DeviceView>();
-    for (const u of ordered) {
-      const device = this.devices.get(u.mn);
-      if (device?.active) devices.set(device.deviceId, device);
+    for (let i = 0; i < uploads.length; i++) {
+      if (!fresh.has(uploads[i]) || !owners[i].active) continue;
+      judged.push({ u: uploads[i], device: owners[i] });
+      devices.set(owners[i].deviceId, owners[i]);
     }
     if (devices.size === 0) return;
+    judged.sort((a, b) => a.u.dataTime.getTime() - b.u.dataTime.getTime());
     // The open alarms first: a normal reading then says nothing about alarms that are not open.
     const open = await this.book.openAlarms([...devices.keys()], tx);
+    const openByDevice = new Map<string, Set<string>>();
+    for (const a of open.values()) {
+      const set = openByDevice.get(a.deviceId);
+      if (set) set.add(`${a.kind}|${a.factor ?? ''}`);
+      else openByDevice.set(a.deviceId, new Set([`${a.kind}|${a.factor ?? ''}`]));
+    }
     const conditions = new Map<string, Condition[]>();
-    for (const u of ordered) {
-      const device = this.devices.get(u.mn);
-      if (!device?.active) continue;
+    for (const { u, device } of judged) {
       let window = this.windows.get(device.deviceId);
       if (!window) this.windows.set(device.deviceId, (window = newDeviceWindow()));
-      const found = judgeUpload(device, rules.rules, u, window, (kind, factor) => open.has(alarmKey(device.deviceId, factor, kind)));
+      const openHere = openByDevice.get(device.deviceId);
+      const found = judgeUpload(device, rules.rules, u, window, openHere ? (kind, factor) => openHere.has(`${kind}|${factor ?? ''}`) : NONE_OPEN);
       if (found.length === 0) continue;
       const list = conditions.get(device.deviceId);
       if (list) list.push(...found);
@@ -121,11 +130,10 @@ export class Ingest implements FrameSink {
   }
 
   /** Counters and last-seen per device, for what was stored (written a second later by DeviceActivity). */
-  private noteActivity(seen: Map<string, { frames: number; lastSeen: number }>, uploads: Upload[], fresh: Upload[], rejected: Rejected[]): void {
-    const freshSet = new Set(fresh);
-    for (const [mn, s] of seen) this.activity.add(mn, { frames: s.frames, lastSeen: s.lastSeen });
+  private noteStored(seen: AcceptedFrame[], uploads: Upload[], fresh: Set<Upload>, rejected: Rejected[]): void {
+    for (const f of seen) this.activity.add(f.mn, { frames: 1, lastSeen: f.receivedAt });
     for (const u of uploads) {
-      if (freshSet.has(u)) this.activity.add(u.mn, { lastData: u.dataTime.getTime() });
+      if (fresh.has(u)) this.activity.add(u.mn, { lastData: u.dataTime.getTime() });
       else this.activity.add(u.mn, { duplicates: 1 });
     }
     for (const r of rejected) if (r.mn) this.activity.add(r.mn, { rejected: 1 });
@@ -149,5 +157,7 @@ export class Ingest implements FrameSink {
     return this.devices.get(mn);
   }
 }
+
+const NONE_OPEN: MayBeOpen = () => false;
 
 const pgCode = (error: unknown): string | undefined => (error as { code?: string })?.code ?? (error as { driverError?: { code?: string } })?.driverError?.code;
