@@ -7,8 +7,7 @@ import { eventStoreOf, openDatabase } from '@qingyuan/service-kit';
 import { createTestDatabase, type TestDatabase } from '@qingyuan/testing';
 import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
-import { MonitoringInitial1766000000000 } from '../migrations/1766000000000-monitoring-initial';
-import { MonitoringNotifications1766000000001 } from '../migrations/1766000000001-monitoring-notifications';
+import { MONITORING_MIGRATIONS } from '../migrations';
 import { channelsFrom, type Channels } from './channels';
 import { DEFAULT_RETRY, type NotificationConfig, type RetryConfig } from './config';
 import { DeliveryWorker } from './delivery-worker';
@@ -134,7 +133,7 @@ describe('notification delivery over real sockets: DingTalk (signed), WeCom, SMS
 
   beforeAll(async () => {
     db = await createTestDatabase('monitoring_notify_delivery');
-    dataSource = await openDatabase({ url: db.url, schema: 'monitoring', migrations: [MonitoringInitial1766000000000, MonitoringNotifications1766000000001] });
+    dataSource = await openDatabase({ url: db.url, schema: 'monitoring', migrations: MONITORING_MIGRATIONS });
     store = eventStoreOf(dataSource, 'monitoring');
     projectInline(store, [alarmsRows, createNotificationsProjection({ publicUrl: () => 'https://qy.example.gov.cn' })]);
     await http.start();
@@ -266,7 +265,7 @@ describe('notification delivery over real sockets: DingTalk (signed), WeCom, SMS
       { name: 'r3', channel: 'dingtalk', address: `${http.url}/r3/robot/send` },
     );
     const alarms = [await openAlarm(), await openAlarm(), await openAlarm(), await openAlarm()];
-    const second = await openDatabase({ url: db.url, schema: 'monitoring', migrations: [MonitoringInitial1766000000000, MonitoringNotifications1766000000001] });
+    const second = await openDatabase({ url: db.url, schema: 'monitoring', migrations: MONITORING_MIGRATIONS });
     try {
       http.delayMs = 200; // both workers are busy at once
       const other = new DeliveryWorker(eventStoreOf(second, 'monitoring').db, channelsFrom(config), retry, clock);
@@ -296,7 +295,7 @@ describe('notification delivery over real sockets: DingTalk (signed), WeCom, SMS
     await inSend;
     expect(await worker().tick()).toEqual({ sent: 0, retrying: 0, failed: 0 }); // claimed: another worker leaves it
     later(retry.leaseMs);
-    const fresh = await openDatabase({ url: db.url, schema: 'monitoring', migrations: [MonitoringInitial1766000000000, MonitoringNotifications1766000000001] });
+    const fresh = await openDatabase({ url: db.url, schema: 'monitoring', migrations: MONITORING_MIGRATIONS });
     try {
       expect(await new DeliveryWorker(eventStoreOf(fresh, 'monitoring').db, channelsFrom(config), retry, clock).tick()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     } finally {

@@ -7,8 +7,7 @@ import { openDatabase, startHttpService } from '@qingyuan/service-kit';
 import { setLogSink } from '@qingyuan/telemetry';
 import { createTestDatabase, type TestDatabase } from '@qingyuan/testing';
 import type { DataSource } from 'typeorm';
-import { MonitoringInitial1766000000000 } from '../migrations/1766000000000-monitoring-initial';
-import { MonitoringNotifications1766000000001 } from '../migrations/1766000000001-monitoring-notifications';
+import { MONITORING_MIGRATIONS } from '../migrations';
 import { Notifications } from './notifications';
 import { NotificationsController } from './notifications.controller';
 
@@ -39,7 +38,7 @@ describe('notifications HTTP API: recipients (admin, analyst) and the delivery r
   beforeAll(async () => {
     restoreSink = setLogSink(() => undefined);
     db = await createTestDatabase('monitoring_notify_http');
-    dataSource = await openDatabase({ url: db.url, schema: 'monitoring', migrations: [MonitoringInitial1766000000000, MonitoringNotifications1766000000001] });
+    dataSource = await openDatabase({ url: db.url, schema: 'monitoring', migrations: MONITORING_MIGRATIONS });
     const notifications = new Notifications(new Db(dataSource));
     const module = {
       module: NotificationsTestModule,

@@ -4,8 +4,7 @@ import { projectInline, rebuildProjection, type PgEventStore, type Projection, t
 import { eventStoreOf, openDatabase } from '@qingyuan/service-kit';
 import { createTestDatabase, type TestDatabase } from '@qingyuan/testing';
 import type { DataSource } from 'typeorm';
-import { MonitoringInitial1766000000000 } from '../migrations/1766000000000-monitoring-initial';
-import { MonitoringNotifications1766000000001 } from '../migrations/1766000000001-monitoring-notifications';
+import { MONITORING_MIGRATIONS } from '../migrations';
 import { createNotificationsProjection } from './notifications.projection';
 
 /** Stands in for the service's alarms projection (registered before notifications), writing only what routing reads. */
@@ -59,7 +58,7 @@ describe('notifications projection: who is told about which alarm event (routing
 
   beforeAll(async () => {
     db = await createTestDatabase('monitoring_notify_routing');
-    dataSource = await openDatabase({ url: db.url, schema: 'monitoring', migrations: [MonitoringInitial1766000000000, MonitoringNotifications1766000000001] });
+    dataSource = await openDatabase({ url: db.url, schema: 'monitoring', migrations: MONITORING_MIGRATIONS });
     store = eventStoreOf(dataSource, 'monitoring');
     projectInline(store, [alarmsRows, projection]);
     await sql(`INSERT INTO monitoring.enterprises (enterprise_id, name, uscc, industry, key_polluter, outlets, updated_at) VALUES
