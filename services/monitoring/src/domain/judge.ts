@@ -1,6 +1,10 @@
 import type { AlarmEvidence, AlarmKind, AlarmTier, DeviceFactor, DeviceRegistered } from '@qingyuan/contracts';
 import { exceedanceTier, type AlarmRules } from './alarm-rules';
+import { RecentReadings } from './recent-readings';
 import type { DataKind, Upload } from './upload';
+
+/** the constant rule’s default run; a ring takes the rule version’s length on its first reading */
+const DEFAULT_RECENT = 30;
 
 /** A rule's verdict on one upload: the condition holds (an alarm should be open at `tier`) or it no longer holds. */
 export interface Condition {
@@ -23,8 +27,8 @@ export interface DeviceWindow {
 }
 
 interface FactorWindow {
-  /** the last readings for the constant rule (time in ms: most never become evidence) */
-  recent: Array<{ t: number; value: number; flag: string }>;
+  /** the last readings for the constant rule */
+  recent: RecentReadings;
   zeroRun: number;
   flagRun: number;
   flags: string[];
@@ -74,7 +78,7 @@ export function judgedValue(factor: DeviceFactor, kind: DataKind, fields: Record
 
 function factorWindow(windows: Map<string, FactorWindow>, code: string): FactorWindow {
   let w = windows.get(code);
-  if (!w) windows.set(code, (w = { recent: [], zeroRun: 0, flagRun: 0, flags: [], nearLimitRun: 0 }));
+  if (!w) windows.set(code, (w = { recent: new RecentReadings(DEFAULT_RECENT), zeroRun: 0, flagRun: 0, flags: [], nearLimitRun: 0 }));
   return w;
 }
 
@@ -146,20 +150,13 @@ function judgeReading(r: Reading, w: FactorWindow): void {
   if (w.zeroRun >= rules.zero.values) holds(r, 'zero', rules.zero.tier, `${factor.name} 连续 ${w.zeroRun} 个零值`, evidenceOf(r, pointOf(r)));
   else if (w.zeroRun === 0) ended(r, 'zero');
 
-  w.recent.push({ t: r.upload.dataTime.getTime(), value, flag });
-  if (w.recent.length > rules.constant.values) w.recent.shift();
+  w.recent.push(rules.constant.values, r.upload.dataTime.getTime(), value, flag);
   if (w.recent.length === rules.constant.values && value !== 0) {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const x of w.recent) {
-      if (x.value < min) min = x.value;
-      if (x.value > max) max = x.value;
-    }
-    const spread = max - min;
+    const spread = w.recent.spread();
     const range = factor.rangeMax !== undefined ? factor.rangeMax - (factor.rangeMin ?? 0) : 0;
     if (spread <= rules.constant.maxSpreadShare * range) {
       holds(r, 'constant', rules.constant.tier, `${factor.name} 连续 ${w.recent.length} 个数据恒定在 ${value} ${factor.unit}（波动 ${round(spread)}）`,
-        evidenceOf(r, w.recent.slice(-5).map((x) => ({ dataTime: new Date(x.t).toISOString(), value: x.value, flag: x.flag })), `spread ${round(spread)} over ${w.recent.length} values`));
+        evidenceOf(r, w.recent.latest(5).map((x) => ({ dataTime: new Date(x.t).toISOString(), value: x.value, flag: x.flag })), `spread ${round(spread)} over ${w.recent.length} values`));
     } else ended(r, 'constant');
   }
 }
