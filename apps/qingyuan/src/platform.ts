@@ -43,7 +43,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const rewards = await startRewardsService(common);
   const enforcement = await startEnforcementService({ ...common, authority: options.authority });
   const judicial = await startJudicialService(common);
-  const monitoring = await startMonitoringService({ ...common, hj212: { port: options.hj212Port ?? 9212, host: options.host, mode: options.hj212Mode } });
+  const monitoring = await startMonitoringService({ ...common, hj212: { port: options.hj212Port ?? 9212, host: options.host, mode: options.hj212Mode, thread: true } });
   const gateway = await startGateway({
     databaseUrl: options.databaseUrl,
     authSecret: options.secrets.authSecret,

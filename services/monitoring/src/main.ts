@@ -17,7 +17,7 @@ runServiceProcess(
       port: portFromEnv('PORT', 8086),
       host: process.env.HOST ?? '0.0.0.0',
       kafkaFrames: { brokers: brokersFromEnv()!, clientId: 'qingyuan-monitoring', namespace: process.env.KAFKA_TOPIC_PREFIX?.trim() || undefined },
-      hj212: process.env.HJ212_PORT ? { port: portFromEnv('HJ212_PORT', 9212), mode: hj212ModeFromEnv() } : undefined,
+      hj212: process.env.HJ212_PORT ? { port: portFromEnv('HJ212_PORT', 9212), mode: hj212ModeFromEnv(), thread: true } : undefined,
     }),
   { needsBus: true },
 );

@@ -9,11 +9,11 @@ import { AlarmActions } from './alarms/alarm-actions';
 import { AlarmBook } from './alarms/alarm-book';
 import { AlarmSweeps } from './alarms/sweeps';
 import { enterprisesConsumer } from './consumers/enterprises.consumer';
+import { GatewayThread } from './gateway/gateway-thread';
 import { Hj212Gateway, type GatewayOptions } from './gateway/hj212-gateway';
 import { DeviceActivity } from './ingest/device-activity';
 import { Ingest } from './ingest/ingest';
-import { MonitoringInitial1766000000000 } from './migrations/1766000000000-monitoring-initial';
-import { MonitoringNotifications1766000000001 } from './migrations/1766000000001-monitoring-notifications';
+import { MONITORING_MIGRATIONS } from './migrations';
 import { channelsFrom, deliveryWorker, Notifications, notificationConfigFromEnv, notificationsProjection, type NotificationConfig } from './notifications';
 import { MonitoringModule } from './monitoring.module';
 import { monitoringProjection } from './projections/monitoring.projection';
@@ -32,7 +32,11 @@ export interface MonitoringConfig {
   host?: string;
   clock?: () => Date;
   /** run an HJ 212 gateway in this process (the embedded run, or a process that is both) */
-  hj212?: Omit<GatewayOptions, 'id' | 'clock' | 'mode'> & { mode?: Hj212Mode };
+  hj212?: Omit<GatewayOptions, 'id' | 'clock' | 'mode'> & {
+    mode?: Hj212Mode;
+    /** run the gateway in a worker thread of this process (the platform does); it then keeps real time, not `clock` */
+    thread?: boolean;
+  };
   /** distributed: gateways write frames to Kafka and this process's workers consume them */
   kafkaFrames?: KafkaFramesOptions;
   /** how often the offline and escalation sweeps run */
@@ -41,9 +45,12 @@ export interface MonitoringConfig {
   notifications?: NotificationConfig;
 }
 
-export type RunningMonitoring = RunningService & { hj212Port?: number; gateway?: Hj212Gateway; ingest: Ingest; sweeps: AlarmSweeps; activity: DeviceActivity };
+/** What the service shows of its gateway, in-process or in a thread. */
+export type GatewayView = Pick<Hj212Gateway, 'counters' | 'connectionCount' | 'close'>;
 
-export const MONITORING_MIGRATIONS = [MonitoringInitial1766000000000, MonitoringNotifications1766000000001];
+export type RunningMonitoring = RunningService & { hj212Port?: number; gateway?: GatewayView; ingest: Ingest; sweeps: AlarmSweeps; activity: DeviceActivity };
+
+export { MONITORING_MIGRATIONS };
 
 export async function startMonitoringService(config: MonitoringConfig): Promise<RunningMonitoring> {
   const clock = config.clock ?? (() => new Date());
@@ -103,13 +110,20 @@ export async function startMonitoringService(config: MonitoringConfig): Promise<
   let consumer: Consumer | undefined;
   let kafkaSink: KafkaFrameSink | undefined;
   if (config.kafkaFrames) consumer = await consumeFrames(kafkaFor(config.kafkaFrames), config.kafkaFrames, ingest);
-  let gateway: Hj212Gateway | undefined;
+  let gateway: GatewayView | undefined;
   let hj212Port: number | undefined;
   if (config.hj212) {
     // With Kafka, this process's gateway goes through the topic like any other; embedded, straight to the worker.
     kafkaSink = config.kafkaFrames ? new KafkaFrameSink(kafkaFor(config.kafkaFrames), config.kafkaFrames) : undefined;
-    gateway = new Hj212Gateway({ ...config.hj212, mode, id: `${hostname()}:${process.pid}`, clock }, directory, kafkaSink ?? ingest, logger);
-    hj212Port = (await gateway.listen()).port;
+    const { thread, ...options } = config.hj212;
+    const id = `${hostname()}:${process.pid}`;
+    if (thread) {
+      const started = await GatewayThread.start({ databaseUrl: config.databaseUrl, options: { ...options, mode, id }, refreshMs: 5_000 }, kafkaSink ?? ingest, logger);
+      [gateway, hj212Port] = [started, started.port];
+    } else {
+      const inProcess = new Hj212Gateway({ ...options, mode, id, clock }, directory, kafkaSink ?? ingest, logger);
+      [gateway, hj212Port] = [inProcess, (await inProcess.listen()).port];
+    }
   }
   return {
     ...service,

@@ -2,6 +2,8 @@
 export class GatewayCounters {
   connectionsOpened = 0;
   framesAccepted = 0;
+  /** accepted frames made durable (stored, or written to Kafka), whether or not the device asked for an answer */
+  framesDurable = 0;
   acksSent = 0;
   badFrames = 0;
   oversize = 0;

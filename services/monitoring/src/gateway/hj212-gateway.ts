@@ -71,7 +71,7 @@ export class Hj212Gateway {
     options: GatewayOptions,
     private readonly credentials: Credentials,
     sink: FrameSink,
-    private readonly logger: JsonLogger,
+    private readonly logger: Pick<JsonLogger, 'emit'>,
   ) {
     this.o = {
       maxDataLength: options.mode === 'strict' ? 1024 : 4096,
@@ -200,7 +200,10 @@ export class Hj212Gateway {
     void this.batcher.add({ mn: m.mn!, data, receivedAt: this.clock().getTime(), gateway: this.o.id, message: m }).then((durable) => {
       c.inFlight -= 1;
       this.bufferedBytes -= data.length;
-      if (durable) this.answer(c, m);
+      if (durable) {
+        this.counters.framesDurable += 1;
+        this.answer(c, m);
+      }
       this.resume();
     });
   }
