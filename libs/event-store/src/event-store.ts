@@ -166,23 +166,28 @@ export class PgEventStore {
 
   /**
    * Take the stream's row lock (creating the stream when the expectation allows it). The lock serialises the
-   * writers of one stream, so the version check and the hash chain are race-free. An existing stream costs one query.
+   * writers of one stream, so the version check and the hash chain are race-free. An existing stream costs one query,
+   * and so does a new one appended with 'no-stream'.
    */
   private async lockStream(tx: Tx, streamId: string, expected: ExpectedVersion): Promise<{ version: number; headHash: Buffer }> {
+    if (expected === 'no-stream') {
+      // A new stream: the row this transaction inserts is its lock (a concurrent creator waits on the key, then fails).
+      const created = await tx.query(
+        `INSERT INTO ${this.schema}.streams (stream_id, version, head_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
+        [streamId, GENESIS_HASH],
+      );
+      if (created.rowCount === 0) throw new StreamAlreadyExists(streamId);
+      return { version: 0, headHash: GENESIS_HASH };
+    }
     const lock = () =>
       tx.query<{ version: string; head_hash: Buffer }>(
         `SELECT version, head_hash FROM ${this.schema}.streams WHERE stream_id = $1 FOR UPDATE`,
         [streamId],
       );
     let head = await lock();
-    if (head.rows.length > 0 && expected === 'no-stream') throw new StreamAlreadyExists(streamId);
     if (head.rows.length === 0) {
       if (typeof expected === 'number' && expected !== 0) throw new ConcurrencyConflict(streamId, expected, 0);
-      const created = await tx.query(
-        `INSERT INTO ${this.schema}.streams (stream_id, version, head_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
-        [streamId, GENESIS_HASH],
-      );
-      if (created.rowCount === 0 && expected === 'no-stream') throw new StreamAlreadyExists(streamId);
+      await tx.query(`INSERT INTO ${this.schema}.streams (stream_id, version, head_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [streamId, GENESIS_HASH]);
       head = await lock();
     }
     return { version: Number(head.rows[0].version), headHash: head.rows[0].head_hash };

@@ -123,10 +123,11 @@ export class Ingest implements FrameSink {
       if (list) list.push(...found);
       else conditions.set(device.deviceId, found);
     }
+    const decided = [];
     for (const [deviceId, list] of conditions) {
-      const decisions = decide(deviceId, list, open);
-      if (decisions.length) await this.book.apply(tx, devices.get(deviceId)!, decisions, rules);
+      for (const decision of decide(deviceId, list, open)) decided.push({ device: devices.get(deviceId)!, decision });
     }
+    await this.book.applyAll(tx, decided, rules);
   }
 
   /** Counters and last-seen per device, for what was stored (written a second later by DeviceActivity). */

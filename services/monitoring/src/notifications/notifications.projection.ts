@@ -98,23 +98,23 @@ export function createNotificationsProjection(options: NotificationsProjectionOp
       const alarm = await alarmOf(tx, event, about.alarmId);
       // no alarm row: nothing to say and no one to say it to; the append itself must not fail for a notification
       if (!alarm) return;
-      const context = await tx.query<{ enterprise_id: string | null; industry: string | null; outlet_code: string | null; outlet_name: string | null }>(
-        `SELECT coalesce($2::uuid, d.enterprise_id) AS enterprise_id, coalesce(e.industry, d.data->>'industry') AS industry,
-                d.data->>'outletCode' AS outlet_code, d.data->>'outletName' AS outlet_name
-           FROM (SELECT $1::uuid AS device_id) k
-           LEFT JOIN monitoring.devices d ON d.device_id = k.device_id
-           LEFT JOIN monitoring.enterprises e ON e.enterprise_id = coalesce($2::uuid, d.enterprise_id)`,
-        [alarm.device_id, alarm.enterprise_id],
-      );
-      const { enterprise_id: enterpriseId, industry, outlet_code, outlet_name } = context.rows[0];
       const route = ROUTES[stored.type]!;
-      const candidates = await tx.query<RecipientRow>(
-        `SELECT recipient_id, audience, industry, enterprise_id, channel, address, min_tier, active FROM monitoring.notification_recipients
-          WHERE active AND audience = ANY($1::text[]) AND (audience <> 'enterprise' OR enterprise_id = $2::uuid)`,
-        [route.audiences, enterpriseId],
+      // The alarm's context and the candidate recipients in one round trip (a row of nulls when there are none).
+      const { rows } = await tx.query<RecipientRow & { ctx_enterprise_id: string | null; ctx_industry: string | null; outlet_code: string | null; outlet_name: string | null }>(
+        `WITH ctx AS (
+           SELECT coalesce($2::uuid, d.enterprise_id) AS ctx_enterprise_id, coalesce(e.industry, d.data->>'industry') AS ctx_industry,
+                  d.data->>'outletCode' AS outlet_code, d.data->>'outletName' AS outlet_name
+             FROM (SELECT $1::uuid AS device_id) k
+             LEFT JOIN monitoring.devices d ON d.device_id = k.device_id
+             LEFT JOIN monitoring.enterprises e ON e.enterprise_id = coalesce($2::uuid, d.enterprise_id))
+         SELECT ctx.*, r.recipient_id, r.audience, r.industry, r.enterprise_id, r.channel, r.address, r.min_tier, r.active
+           FROM ctx LEFT JOIN monitoring.notification_recipients r
+             ON r.active AND r.audience = ANY($3::text[]) AND (r.audience <> 'enterprise' OR r.enterprise_id = ctx.ctx_enterprise_id)`,
+        [alarm.device_id, alarm.enterprise_id, route.audiences],
       );
+      const { ctx_enterprise_id: enterpriseId, ctx_industry: industry, outlet_code, outlet_name } = rows[0];
       const recipients = routeRecipients(
-        candidates.rows.map((r) => ({ recipientId: r.recipient_id, audience: r.audience, industry: r.industry, enterpriseId: r.enterprise_id, channel: r.channel, address: r.address, minTier: r.min_tier, active: r.active })),
+        rows.filter((r) => r.recipient_id !== null).map((r) => ({ recipientId: r.recipient_id, audience: r.audience, industry: r.industry, enterpriseId: r.enterprise_id, channel: r.channel, address: r.address, minTier: r.min_tier, active: r.active })),
         route,
         { tier: alarm.tier, industry, enterpriseId },
       );

@@ -8,6 +8,7 @@ import { DATA_TABLES, partitionOf, tableOf, type DataTable } from './data-tables
  */
 export class DataStore {
   private readonly partitions = new Set<string>();
+  private readonly making = new Map<string, Promise<void>>();
 
   constructor(private readonly db: Sql) {}
 
@@ -54,10 +55,19 @@ export class DataStore {
     return stored;
   }
 
-  /** Partitions are made on first use; several processes may race, and IF NOT EXISTS still fails on the loser. */
+  /** Partitions are made on first use, once per process at a time; other processes may race, and IF NOT EXISTS still fails on the loser. */
   private async ensurePartition(table: DataTable, dataTime: Date): Promise<void> {
     const p = partitionOf(table, dataTime);
     if (this.partitions.has(p.name)) return;
+    let making = this.making.get(p.name);
+    if (!making) {
+      making = this.createPartition(table, p).finally(() => this.making.delete(p.name));
+      this.making.set(p.name, making);
+    }
+    await making;
+  }
+
+  private async createPartition(table: DataTable, p: ReturnType<typeof partitionOf>): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.db.query(
