@@ -124,7 +124,7 @@ async function endToEnd() {
     console.log(`    alarm latency (frame received → AlarmOpened recorded), ${all.length} alarms: p50 ${quantile(all, 0.5)} ms, p99 ${quantile(all, 0.99)} ms, max ${all.at(-1)} ms` +
       (steady.length ? `; in the measured window (${steady.length}): p50 ${quantile(steady, 0.5)} ms, p99 ${quantile(steady, 0.99)} ms` : ''));
     console.log(`    … to the event delivered on the bus: p50 ${quantile(bus, 0.5)} ms, p99 ${quantile(bus, 0.99)} ms`);
-    console.log(`    process CPU in the window: ${((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)} cores (gateway, ingest and the simulator thread) + PostgreSQL`);
+    console.log(`    process CPU in the window: ${((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)} cores (user ${(cpu.user / 1e6 / seconds).toFixed(2)}, system ${(cpu.system / 1e6 / seconds).toFixed(2)}; gateway, ingest and the simulator thread) + PostgreSQL`);
     console.log(`    goals: ≥ 10,000 frames/s ${durable / seconds >= 10_000 ? 'met' : 'NOT met'}; p99 alarm latency < 250 ms ${quantile(all, 0.99) < 250 ? 'met' : 'NOT met'}`);
   } finally {
     await service.stop();
