@@ -10,12 +10,20 @@ interface Row {
 }
 
 /**
+ * A change is stamped when its transaction writes it but seen only once that commits, so a registration committed
+ * after a later-stamped one would fall behind the watermark: every look reads this far back again.
+ */
+const OVERLAP_MS = 5 * 60_000;
+
+/**
  * The device registry as the gateway and the ingest workers read it: all devices in memory, refreshed by what changed
- * since the last look, so a new device or a changed password is picked up within one refresh interval.
+ * since the last look (and a little before), so a new device or a changed password is picked up within one refresh
+ * interval.
  */
 export class DeviceDirectory {
   private readonly byMn = new Map<string, DeviceView>();
-  private seenUpTo = new Date(0);
+  private readonly mnOf = new Map<string, string>();
+  private seenUpTo = 0;
   private refreshing?: Promise<void>;
   private refreshedAt = 0;
 
@@ -49,12 +57,14 @@ export class DeviceDirectory {
       `SELECT d.mn, c.pw_hash, d.data, d.registered_at, greatest(d.updated_at, c.updated_at) AS updated_at
          FROM monitoring.devices d LEFT JOIN monitoring.device_credentials c ON c.mn = d.mn
         WHERE greatest(d.updated_at, c.updated_at) >= $1 ORDER BY 5`,
-      [this.seenUpTo.toISOString()],
+      [new Date(this.seenUpTo - OVERLAP_MS).toISOString()],
     );
     for (const r of rows) {
-      for (const [mn, d] of this.byMn) if (d.deviceId === r.data.deviceId && mn !== r.mn) this.byMn.delete(mn);
+      const before = this.mnOf.get(r.data.deviceId);
+      if (before !== undefined && before !== r.mn) this.byMn.delete(before); // the device's MN changed
+      this.mnOf.set(r.data.deviceId, r.mn);
       this.byMn.set(r.mn, { ...r.data, pwHash: r.pw_hash ?? undefined, registeredAt: r.registered_at });
-      if (r.updated_at > this.seenUpTo) this.seenUpTo = r.updated_at;
+      this.seenUpTo = Math.max(this.seenUpTo, r.updated_at.getTime());
     }
   }
 }
