@@ -37,7 +37,8 @@ describe('AlarmBook: the decisions of a batch', () => {
     await t?.stop();
   });
 
-  const openKinds = async () => (await t.sql<{ kind: string }>(`SELECT kind FROM monitoring.alarms WHERE mn = $1 AND status = 'open' ORDER BY kind`, [MN])).map((r) => r.kind);
+  // (the offline sweep may open an alarm of its own for the silent device: factor-less, left out here)
+  const openKinds = async () => (await t.sql<{ kind: string }>(`SELECT kind FROM monitoring.alarms WHERE mn = $1 AND factor = 'w01018' AND status = 'open' ORDER BY kind`, [MN])).map((r) => r.kind);
 
   it('writes all of them at once when nothing conflicts', async () => {
     const device = directory.get(MN)!;
@@ -55,7 +56,7 @@ describe('AlarmBook: the decisions of a batch', () => {
     expect(await openKinds()).toEqual(['constant', 'negative', 'out-of-range', 'zero']);
     const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM monitoring.alarms WHERE mn = $1 AND kind = 'negative'`, [MN]);
     expect(n).toBe(1);
-    const [{ streams }] = await t.sql<{ streams: number }>(`SELECT count(DISTINCT stream_id)::int AS streams FROM monitoring.events WHERE event_type = 'AlarmOpened'`);
+    const [{ streams }] = await t.sql<{ streams: number }>(`SELECT count(DISTINCT stream_id)::int AS streams FROM monitoring.events WHERE event_type = 'AlarmOpened' AND data->>'factor' = 'w01018'`);
     expect(streams).toBe(4);
   });
 });
