@@ -7,6 +7,7 @@ interface Row {
   data: Omit<DeviceView, 'pwHash' | 'registeredAt'>;
   registered_at: Date;
   updated_at: Date;
+  stamp: string;
 }
 
 /**
@@ -23,6 +24,7 @@ const OVERLAP_MS = 5 * 60_000;
 export class DeviceDirectory {
   private readonly byMn = new Map<string, DeviceView>();
   private readonly mnOf = new Map<string, string>();
+  private readonly stampOf = new Map<string, string>();
   private seenUpTo = 0;
   private refreshing?: Promise<void>;
   private refreshedAt = 0;
@@ -52,18 +54,29 @@ export class DeviceDirectory {
     return this.refreshing;
   }
 
+  /** What changed in the overlap is told apart by its stamp; only those rows are read whole. */
   private async load(): Promise<void> {
-    const { rows } = await this.db.query<Row>(
-      `SELECT d.mn, c.pw_hash, d.data, d.registered_at, greatest(d.updated_at, c.updated_at) AS updated_at
+    const { rows: stamps } = await this.db.query<{ mn: string; stamp: string }>(
+      `SELECT d.mn, greatest(d.updated_at, c.updated_at)::text AS stamp
          FROM monitoring.devices d LEFT JOIN monitoring.device_credentials c ON c.mn = d.mn
-        WHERE greatest(d.updated_at, c.updated_at) >= $1 ORDER BY 5`,
+        WHERE greatest(d.updated_at, c.updated_at) >= $1`,
       [new Date(this.seenUpTo - OVERLAP_MS).toISOString()],
+    );
+    const changed = stamps.filter((r) => this.stampOf.get(r.mn) !== r.stamp).map((r) => r.mn);
+    if (changed.length === 0) return;
+    const { rows } = await this.db.query<Row>(
+      `SELECT d.mn, c.pw_hash, d.data, d.registered_at, greatest(d.updated_at, c.updated_at) AS updated_at,
+              greatest(d.updated_at, c.updated_at)::text AS stamp
+         FROM monitoring.devices d LEFT JOIN monitoring.device_credentials c ON c.mn = d.mn
+        WHERE d.mn = ANY($1::text[])`,
+      [changed],
     );
     for (const r of rows) {
       const before = this.mnOf.get(r.data.deviceId);
       if (before !== undefined && before !== r.mn) this.byMn.delete(before); // the device's MN changed
       this.mnOf.set(r.data.deviceId, r.mn);
       this.byMn.set(r.mn, { ...r.data, pwHash: r.pw_hash ?? undefined, registeredAt: r.registered_at });
+      this.stampOf.set(r.mn, r.stamp);
       this.seenUpTo = Math.max(this.seenUpTo, r.updated_at.getTime());
     }
   }
