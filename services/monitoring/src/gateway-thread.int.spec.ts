@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import { eventually, MonitoringUnderTest, waterDevice, type DeviceClient } from './testing/harness';
 
 const MN = '33078200000000000000071';
@@ -50,6 +51,21 @@ describe('monitoring: the HJ 212 gateway in a worker thread', () => {
       expect(await t.sql('SELECT 1 FROM monitoring.realtime_data WHERE mn = $1 AND data_time = $2', [OTHER, new Date('2027-01-10T01:31:00Z')])).toHaveLength(0);
     } finally {
       other.close();
+    }
+  });
+
+  it('starts a thread that stopped unasked again on the same port', async () => {
+    const thread = t.service.gateway as unknown as { worker: Worker; port: number };
+    const [before, port] = [thread.worker, thread.port];
+    await before.terminate();
+    await eventually(async () => thread.worker !== before && t.logs.some((l) => l.msg === 'HJ 212 gateway thread stopped; starting it again'));
+    expect(thread.port).toBe(port);
+    const again = await eventually(async () => t.device().catch(() => undefined));
+    try {
+      const ack = await again.ackFor(again.send({ mn: MN, cn: '2011', dataTime: new Date('2027-01-10T01:50:00Z'), values: { w01018: { Rtd: '21', Flag: 'N' } } }));
+      expect(ack).toMatchObject({ cn: '9014', mn: MN });
+    } finally {
+      again.close();
     }
   });
 
