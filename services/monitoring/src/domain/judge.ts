@@ -3,9 +3,6 @@ import { exceedanceTier, type AlarmRules } from './alarm-rules';
 import { RecentReadings } from './recent-readings';
 import type { DataKind, Upload } from './upload';
 
-/** the constant rule’s default run; a ring takes the rule version’s length on its first reading */
-const DEFAULT_RECENT = 30;
-
 /** A rule's verdict on one upload: the condition holds (an alarm should be open at `tier`) or it no longer holds. */
 export interface Condition {
   kind: AlarmKind;
@@ -78,7 +75,7 @@ export function judgedValue(factor: DeviceFactor, kind: DataKind, fields: Record
 
 function factorWindow(windows: Map<string, FactorWindow>, code: string): FactorWindow {
   let w = windows.get(code);
-  if (!w) windows.set(code, (w = { recent: new RecentReadings(DEFAULT_RECENT), zeroRun: 0, flagRun: 0, flags: [], nearLimitRun: 0 }));
+  if (!w) windows.set(code, (w = { recent: new RecentReadings(), zeroRun: 0, flagRun: 0, flags: [], nearLimitRun: 0 }));
   return w;
 }
 

@@ -9,7 +9,8 @@ export class RecentReadings {
   private head = 0;
   private count = 0;
 
-  constructor(private capacity: number) {
+  /** Empty until the first reading, which sizes it to the rule's run length. */
+  constructor(private capacity = 0) {
     this.times = new Float64Array(capacity);
     this.values = new Float64Array(capacity);
     this.flags = new Array<string>(capacity);

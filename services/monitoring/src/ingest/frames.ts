@@ -8,7 +8,7 @@ export interface AcceptedFrame {
   /** ms since the epoch when the gateway read it */
   receivedAt: number;
   gateway: string;
-  /** the gateway's decoding, when the worker runs in the same process (not sent over Kafka: the worker decodes again) */
+  /** the gateway's decoding, when it runs in the worker's thread (not sent over Kafka or from a gateway thread: cloning it costs about what decoding again does) */
   message?: Hj212Message;
 }
 
